@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { FEATURE_MODULES, coreModules } from '@app/runtime';
+import { HealthController } from './health/health.controller.js';
+import { AuthController } from './identity/auth.controller.js';
+import { UsersController } from './identity/users.controller.js';
+
+/** The API process: the shared feature modules plus their HTTP controllers. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
+      controllers: [HealthController, AuthController, UsersController],
+    };
+  }
+}

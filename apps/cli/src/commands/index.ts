@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command.js';
+import { migrateCommand, migrationGenerateCommand } from './database.commands.js';
+import { createUserCommand, seedDemoCommand } from './identity.commands.js';
+
+/** Every CLI command. A feature adds its commands here. */
+export const COMMANDS: CliCommand[] = [migrateCommand, migrationGenerateCommand, seedDemoCommand, createUserCommand];

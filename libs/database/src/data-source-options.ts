@@ -1,0 +1,40 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function | string>;
+
+export interface DatabaseSettings {
+  url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string>;
+  migrations: ClassList;
+  /** Connections in the pool; the API's default suits 2 cores. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The one TypeORM configuration shared by the API, the worker, the CLI and the tests. */
+export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: s.url,
+    entities: s.entities,
+    migrations: s.migrations,
+    migrationsTableName: 'migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: ['error'],
+    extra: {
+      max: s.poolSize ?? 20,
+      application_name: s.applicationName ?? 'zhaoshang-crm',
+      connectionTimeoutMillis: 5000,
+      // Keep the client's time zone out of timestamptz arithmetic.
+      options: '-c timezone=UTC',
+    },
+  };
+}

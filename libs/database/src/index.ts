@@ -1,0 +1,5 @@
+export { SnakeNamingStrategy } from './naming-strategy.js';
+export { startEmbeddedPostgres, ensureDatabase, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+export { dataSourceOptions, type DatabaseSettings } from './data-source-options.js';
+export { DatabaseModule } from './database.module.js';
+export { pendingSchemaChanges, migrationsPending } from './migrations-check.js';

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { AuthService, type TokenPayload } from './auth.service.js';
+import type { AuthUser } from '../roles.js';
+
+export const SESSION_COOKIE = 'zs_session';
+
+function fromCookie(req: { cookies?: Record<string, string | undefined> }): string | null {
+  return req.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), fromCookie]),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: TokenPayload): Promise<AuthUser | false> {
+    if (!payload?.sub || !payload?.sid) return false;
+    return (await this.auth.userForSession(payload)) ?? false;
+  }
+}

@@ -1,0 +1,35 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { IdentityModule } from '@app/identity';
+import { JobsModule } from '@app/jobs';
+import { PrivacyModule } from '@app/privacy';
+import { RateLimitModule } from '@app/rate-limit';
+import { DemoModule } from '@app/demo';
+import { ENTITIES, MIGRATIONS } from '@app/migrations';
+import { loggingOptions } from './logging.js';
+
+/**
+ * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
+ * CLI runs commands). A new feature lib adds its module here.
+ */
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule];
+
+/** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
+export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {
+  return [
+    ConfigModule.forRoot(config),
+    LoggerModule.forRoot(loggingOptions(config)),
+    DatabaseModule.forRoot({
+      url: databaseUrl,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      applicationName: `zhaoshang-crm-${processName}`,
+      poolSize,
+    }),
+    JobsModule.forRoot(databaseUrl),
+    PrivacyModule,
+    RateLimitModule,
+  ];
+}

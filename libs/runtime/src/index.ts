@@ -1,0 +1,3 @@
+export { openDatabase, migrate, type RuntimeDatabase } from './database-runtime.js';
+export { FEATURE_MODULES, coreModules } from './composition.js';
+export { loggingOptions } from './logging.js';

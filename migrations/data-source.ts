@@ -1,0 +1,15 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@app/database';
+import { IDENTITY_ENTITIES } from '@app/identity';
+import { RateLimitCounter } from '@app/rate-limit';
+import { MIGRATIONS } from './list.js';
+
+/**
+ * Every entity of the product. A feature lib exports its entity list; add it here.
+ */
+export const ENTITIES = [...IDENTITY_ENTITIES, RateLimitCounter];
+
+/** The one data source shared by the API, the worker, the CLI and the tests. */
+export function createDataSource(url: string, applicationName = 'zhaoshang-crm', poolSize = 5): DataSource {
+  return new DataSource(dataSourceOptions({ url, entities: ENTITIES, migrations: MIGRATIONS, applicationName, poolSize }));
+}

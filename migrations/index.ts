@@ -1,0 +1,2 @@
+export { ENTITIES, createDataSource } from './data-source.js';
+export { MIGRATIONS } from './list.js';
