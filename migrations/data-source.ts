@@ -2,12 +2,13 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/database';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { RateLimitCounter } from '@app/rate-limit';
+import { LEADS_ENTITIES } from '@app/leads';
 import { MIGRATIONS } from './list.js';
 
 /**
  * Every entity of the product. A feature lib exports its entity list; add it here.
  */
-export const ENTITIES = [...IDENTITY_ENTITIES, RateLimitCounter];
+export const ENTITIES = [...IDENTITY_ENTITIES, RateLimitCounter, ...LEADS_ENTITIES];
 
 /** The one data source shared by the API, the worker, the CLI and the tests. */
 export function createDataSource(url: string, applicationName = 'zhaoshang-crm', poolSize = 5): DataSource {

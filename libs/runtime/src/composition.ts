@@ -7,6 +7,7 @@ import { JobsModule } from '@app/jobs';
 import { PrivacyModule } from '@app/privacy';
 import { RateLimitModule } from '@app/rate-limit';
 import { DemoModule } from '@app/demo';
+import { LeadsModule } from '@app/leads';
 import { ENTITIES, MIGRATIONS } from '@app/migrations';
 import { loggingOptions } from './logging.js';
 
@@ -14,7 +15,7 @@ import { loggingOptions } from './logging.js';
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule];
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
 export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {

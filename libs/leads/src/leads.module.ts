@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Lead } from './lead.entity.js';
+import { LeadEvent } from './lead-event.entity.js';
+import { ConsentRecord } from './consent-record.entity.js';
+import { IntakeIdempotency } from './intake-idempotency.entity.js';
+import { LeadsRepository } from './leads.repository.js';
+import { LeadLifecycle } from './lead-lifecycle.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Lead, LeadEvent, ConsentRecord, IntakeIdempotency])],
+  providers: [LeadsRepository, LeadLifecycle],
+  exports: [LeadsRepository, LeadLifecycle],
+})
+export class LeadsModule {}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, Not, type DataSource, type EntityManager } from 'typeorm';
+import { CLOSED_STAGES, Lead } from './lead.entity.js';
+import { LeadEvent, type LeadEventType } from './lead-event.entity.js';
+import { ConsentRecord } from './consent-record.entity.js';
+import { IntakeIdempotency } from './intake-idempotency.entity.js';
+
+/**
+ * Reads and writes of leads, their events and consents. Every write method takes the caller's
+ * EntityManager when it must join a transaction; without one it uses the data source.
+ */
+@Injectable()
+export class LeadsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.ds.manager;
+  }
+
+  /** Runs `fn` in one transaction (READ COMMITTED). */
+  transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Lead | null> {
+    return this.m(manager).findOneBy(Lead, { id });
+  }
+
+  findByReference(reference: string, manager?: EntityManager): Promise<Lead | null> {
+    return this.m(manager).findOneBy(Lead, { reference: reference.trim().toUpperCase() });
+  }
+
+  /** The open (not signed/landed/lost) lead of a phone, newest first. */
+  findOpenByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
+    return this.m(manager).findOne(Lead, {
+      where: { phoneHash, stage: Not(In([...CLOSED_STAGES])) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The newest lead of a phone in any stage. */
+  findLatestByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
+    return this.m(manager).findOne(Lead, { where: { phoneHash }, order: { createdAt: 'DESC' } });
+  }
+
+  listByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead[]> {
+    return this.m(manager).find(Lead, { where: { phoneHash }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Next human reference, ZS-<year>-<6 digits>, from the lead_reference_seq sequence. */
+  async nextReference(manager?: EntityManager, now = new Date()): Promise<string> {
+    const rows: { n: string }[] = await this.m(manager).query(`SELECT nextval('lead_reference_seq')::text AS n`);
+    return `ZS-${now.getUTCFullYear()}-${rows[0].n.padStart(6, '0')}`;
+  }
+
+  /** Serialises intake per phone for the rest of the transaction (dedupe under concurrency). */
+  async lockPhone(manager: EntityManager, phoneHash: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('lead-phone:' || $1, 0))`, [phoneHash]);
+  }
+
+  /** Serialises intake per Idempotency-Key for the rest of the transaction. */
+  async lockIdempotencyKey(manager: EntityManager, key: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('lead-idem:' || $1, 0))`, [key]);
+  }
+
+  createLead(manager: EntityManager, fields: Partial<Lead>): Promise<Lead> {
+    return manager.save(Lead, manager.create(Lead, fields));
+  }
+
+  saveLead(lead: Lead, manager?: EntityManager): Promise<Lead> {
+    return this.m(manager).save(Lead, lead);
+  }
+
+  async addEvent(
+    manager: EntityManager | undefined,
+    leadId: string,
+    type: LeadEventType,
+    data: Record<string, unknown> = {},
+    actorId: string | null = null,
+  ): Promise<LeadEvent> {
+    const m = this.m(manager);
+    return m.save(LeadEvent, m.create(LeadEvent, { leadId, type, data, actorId }));
+  }
+
+  listEvents(leadId: string, manager?: EntityManager): Promise<LeadEvent[]> {
+    return this.m(manager).find(LeadEvent, { where: { leadId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  countEvents(leadId: string, type?: LeadEventType, manager?: EntityManager): Promise<number> {
+    return this.m(manager).countBy(LeadEvent, type ? { leadId, type } : { leadId });
+  }
+
+  saveConsent(manager: EntityManager, fields: Partial<ConsentRecord>): Promise<ConsentRecord> {
+    return manager.save(ConsentRecord, manager.create(ConsentRecord, fields));
+  }
+
+  listConsents(leadId: string, manager?: EntityManager): Promise<ConsentRecord[]> {
+    return this.m(manager).find(ConsentRecord, { where: { leadId }, order: { grantedAt: 'ASC' } });
+  }
+
+  findIdempotent(key: string, manager?: EntityManager): Promise<IntakeIdempotency | null> {
+    return this.m(manager).findOneBy(IntakeIdempotency, { key });
+  }
+
+  async saveIdempotent(manager: EntityManager, key: string, status: number, response: Record<string, unknown>): Promise<void> {
+    await manager.save(IntakeIdempotency, manager.create(IntakeIdempotency, { key, status, response }));
+  }
+}
