@@ -35,6 +35,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly boss: PgBoss;
   private readonly registrations = new Map<string, Registration>();
   private running = false;
+  private stopping = false;
   private lastError: string | undefined;
 
   constructor(
@@ -50,7 +51,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       supervise: config.runWorker,
       schedule: config.runWorker,
     });
-    this.boss.on('error', (e: Error) => {
+    this.boss.on('error', (e: Error & { code?: string }) => {
+      // The database going away during shutdown (Ctrl-C reaches PostgreSQL too) is expected, not an error.
+      if (this.stopping || e.code === '57P01') {
+        this.logger.debug?.(`pg-boss while stopping: ${e.message}`);
+        return;
+      }
       this.lastError = e.message;
       this.logger.error(`pg-boss: ${e.message}`);
     });
@@ -89,6 +95,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 5000, wait: true }).catch(() => undefined);
   }
 
