@@ -3,3 +3,4 @@ export { startEmbeddedPostgres, ensureDatabase, type EmbeddedPostgresHandle } fr
 export { dataSourceOptions, type DatabaseSettings } from './data-source-options.js';
 export { DatabaseModule } from './database.module.js';
 export { pendingSchemaChanges, migrationsPending } from './migrations-check.js';
+export { backupDatabase, restoreDatabase, pgTool } from './backup.js';
