@@ -18,6 +18,10 @@ async function freePort() {
 }
 
 export default async function globalSetup() {
+  // Every test app logs (info and up) into this folder; global teardown scans it for unmasked phones.
+  const logDir = mkdtempSync(join(tmpdir(), 'zs-test-logs-'));
+  process.env.ZS_TEST_LOG_DIR = logDir;
+  globalThis.__ZS_TEST_LOG_DIR__ = logDir;
   if (process.env.TEST_DATABASE_URL) {
     process.env.ZS_TEST_SERVER_URL = process.env.TEST_DATABASE_URL;
     return;

@@ -91,7 +91,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     DATA_KEY: '11'.repeat(32),
     HASH_KEY: '22'.repeat(32),
     SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.ZS_TEST_LOG_DIR ? 'info' : 'silent',
+    ...(process.env.ZS_TEST_LOG_DIR ? { LOG_FILE: join(process.env.ZS_TEST_LOG_DIR, `${randomBytes(6).toString('hex')}.log`) } : {}),
     PORT: '0',
     ...env,
   });

@@ -46,6 +46,8 @@ export interface AppConfig {
   /** Run the job workers inside this process (the single-process default of `npm start`). */
   runWorker: boolean;
   logLevel: string;
+  /** Write logs to this file instead of stdout (tests scan it for unmasked personal data). */
+  logFile: string | undefined;
   bodyLimitBytes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -182,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'test'),
     runWorker: bool(env, 'RUN_WORKER', true),
     logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info')!,
+    logFile: str(env, 'LOG_FILE'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
