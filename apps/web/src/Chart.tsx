@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, TitleComponent, AriaComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+echarts.use([BarChart, FunnelChart, LineChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, AriaComponent, SVGRenderer]);
+
+/** One ECharts chart (SVG renderer: crisp on phones, text stays text). */
+export function Chart({ option, label, testId }: { option: EChartsCoreOption; label: string; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    chart.current = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    const ro = new ResizeObserver(() => chart.current?.resize());
+    ro.observe(ref.current);
+    return () => {
+      ro.disconnect();
+      chart.current?.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
+  }, [option]);
+  return <div ref={ref} className="chart" role="img" aria-label={label} data-testid={testId} />;
+}

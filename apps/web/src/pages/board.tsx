@@ -1,0 +1,303 @@
+import { useState } from 'react';
+import { App, Button, Empty, Form, Input, Modal, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, itemsOf, STAGES, CHANNELS, type LeadSummary, type Stage } from '../api.js';
+import { EP } from '../endpoints.js';
+import { useI18n, useTitle } from '../i18n.js';
+import { useMe } from '../auth.js';
+
+export const LOST_REASONS = ['price', 'area_mismatch', 'policy', 'chose_other_park', 'invalid', 'unreachable', 'other'] as const;
+
+export function useStageLabel() {
+  const { t } = useI18n();
+  return (s: string) => ((STAGES as readonly string[]).includes(s) ? t(`st_${s as Stage}`) : s);
+}
+
+export function ownerName(l: LeadSummary): string {
+  return l.owner?.name ?? l.ownerName ?? '';
+}
+
+/** Moves a lead to a stage; moving to lost first asks for the reason. */
+export function useStageMove() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [lostFor, setLostFor] = useState<LeadSummary | null>(null);
+  const [form] = Form.useForm<{ lostReason: string; lostNote?: string }>();
+  const move = useMutation({
+    mutationFn: (v: { id: string; to: Stage; lostReason?: string; lostNote?: string }) =>
+      api.patch(EP.leadStage(v.id), {
+        to: v.to,
+        ...(v.lostReason ? { lostReason: v.lostReason } : {}),
+        ...(v.lostNote ? { lostNote: v.lostNote } : {}),
+      }),
+    onSuccess: () => {
+      void message.success(t('moved'));
+      void qc.invalidateQueries({ queryKey: ['leads'] });
+      void qc.invalidateQueries({ queryKey: ['lead'] });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError) {
+        const f = e.fields[0];
+        void message.error(f ? (lang === 'zh' ? f.message_zh : f.message_en) : e.text(lang));
+      } else void message.error(t('error'));
+    },
+  });
+  const request = (lead: LeadSummary, to: Stage) => {
+    if (lead.stage === to) return;
+    if (to === 'lost') {
+      form.resetFields();
+      setLostFor(lead);
+    } else move.mutate({ id: lead.id, to });
+  };
+  const modal = (
+    <Modal
+      open={!!lostFor}
+      title={t('lostTitle')}
+      okText={t('confirm')}
+      cancelText={t('cancel')}
+      onCancel={() => setLostFor(null)}
+      onOk={async () => {
+        const v = await form.validateFields();
+        if (lostFor) move.mutate({ id: lostFor.id, to: 'lost', lostReason: v.lostReason, lostNote: v.lostNote });
+        setLostFor(null);
+      }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>{lostFor?.company}</Typography.Paragraph>
+      <Form form={form} layout="vertical" name="lost">
+        <Form.Item name="lostReason" label={t('lostReason')} rules={[{ required: true, message: t('lostReason') }]}>
+          <Select options={LOST_REASONS.map((r) => ({ value: r, label: t(`lr_${r}`) }))} />
+        </Form.Item>
+        <Form.Item name="lostNote" label={t('lostNote')}>
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+  return { request, modal, pending: move.isPending };
+}
+
+export function BoardPage() {
+  const { t } = useI18n();
+  useTitle(t('board'));
+  const me = useMe();
+  const stageLabel = useStageLabel();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [over, setOver] = useState<string | null>(null);
+  const leads = useQuery({
+    queryKey: ['leads', 'mine', me.data?.id],
+    queryFn: () => api.get<unknown>(EP.myLeads, { ownerId: me.data?.id, limit: 500 }),
+    enabled: !!me.data,
+  });
+  const { request, modal } = useStageMove();
+  if (leads.error) return <Result status="warning" title={t('error')} subTitle={(leads.error as Error).message} />;
+  const all = itemsOf<LeadSummary>(leads.data).filter(
+    (l) => !q || [l.company, l.contactName, l.reference, l.need].some((x) => String(x ?? '').includes(q)),
+  );
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          {t('board')}
+        </Typography.Title>
+        <Input.Search
+          aria-label={t('search')}
+          placeholder={t('searchPh')}
+          defaultValue={q}
+          allowClear
+          onSearch={(v) => setParams(v ? { q: v } : {}, { replace: true })}
+          style={{ width: 240 }}
+        />
+      </Space>
+      <Typography.Paragraph type="secondary">{t('dragHint')}</Typography.Paragraph>
+      {leads.isLoading ? (
+        <Skeleton active />
+      ) : (
+        <div className="board" role="list" aria-label={t('board')}>
+          {STAGES.map((s) => {
+            const col = all.filter((l) => l.stage === s);
+            return (
+              <section
+                key={s}
+                role="listitem"
+                aria-label={stageLabel(s)}
+                data-stage={s}
+                className={`board-col${over === s ? ' drop-over' : ''}`}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setOver(s);
+                }}
+                onDragLeave={() => setOver((o) => (o === s ? null : o))}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  setOver(null);
+                  const id = e.dataTransfer.getData('text/plain');
+                  const lead = all.find((l) => l.id === id);
+                  if (lead) request(lead, s);
+                }}
+              >
+                <h2>
+                  <span>{stageLabel(s)}</span>
+                  <Tag>{col.length}</Tag>
+                </h2>
+                {col.map((l) => (
+                  <div
+                    key={l.id}
+                    className="lead-card"
+                    draggable
+                    data-lead-id={l.id}
+                    data-reference={l.reference}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/plain', l.id);
+                      e.dataTransfer.effectAllowed = 'move';
+                    }}
+                  >
+                    <div className="ref">{l.reference}</div>
+                    <Link to={`/app/leads/${l.id}`} style={{ fontWeight: 600 }}>
+                      {l.company}
+                    </Link>
+                    <div style={{ fontSize: 12, color: '#555' }}>
+                      {l.contactName} {l.phoneMasked}
+                    </div>
+                    {l.need && <div style={{ fontSize: 12, marginTop: 2 }}>{String(l.need).slice(0, 40)}</div>}
+                    <Select
+                      size="small"
+                      style={{ width: '100%', marginTop: 6 }}
+                      aria-label={`${t('moveTo')} (${l.reference})`}
+                      placeholder={t('moveTo')}
+                      value={null}
+                      options={STAGES.filter((x) => x !== l.stage).map((x) => ({ value: x, label: stageLabel(x) }))}
+                      onChange={(to: Stage) => request(l, to)}
+                    />
+                  </div>
+                ))}
+                {col.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noLeads')} />}
+              </section>
+            );
+          })}
+        </div>
+      )}
+      {modal}
+    </>
+  );
+}
+
+export function PoolPage() {
+  const { t, lang } = useI18n();
+  useTitle(t('pool'));
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const stageLabel = useStageLabel();
+  const pool = useQuery({ queryKey: ['leads', 'pool'], queryFn: () => api.get<unknown>(EP.pool) });
+  const claim = useMutation({
+    mutationFn: (id: string) => api.post(EP.leadClaim(id)),
+    onSuccess: () => {
+      void message.success(t('claimed'));
+      void qc.invalidateQueries({ queryKey: ['leads'] });
+    },
+    onError: (e) => void message.error(e instanceof ApiError ? e.text(lang) : t('error')),
+  });
+  if (pool.error) return <Result status="info" title={t('pool')} subTitle={t('notAvailable')} />;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20 }}>
+        {t('pool')}
+      </Typography.Title>
+      <Table<LeadSummary>
+        rowKey="id"
+        loading={pool.isLoading}
+        dataSource={itemsOf<LeadSummary>(pool.data)}
+        scroll={{ x: 600 }}
+        columns={[
+          { title: t('reference'), dataIndex: 'reference' },
+          { title: t('company'), dataIndex: 'company' },
+          { title: t('need'), dataIndex: 'need', ellipsis: true },
+          { title: t('stage'), dataIndex: 'stage', render: (s: string) => stageLabel(s) },
+          {
+            title: '',
+            key: 'a',
+            render: (_: unknown, l) => (
+              <Button size="small" onClick={() => claim.mutate(l.id)} loading={claim.isPending && claim.variables === l.id}>
+                {t('claim')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+export function LeadsListPage() {
+  const { t } = useI18n();
+  useTitle(t('leads'));
+  const stageLabel = useStageLabel();
+  const [params, setParams] = useSearchParams();
+  const stage = params.get('stage') ?? undefined;
+  const channel = params.get('channel') ?? undefined;
+  const q = params.get('q') ?? undefined;
+  const page = Number(params.get('page') ?? '1') || 1;
+  const set = (k: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    if (k !== 'page') next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const leads = useQuery({
+    queryKey: ['leads', 'all', stage, channel, q, page],
+    queryFn: () => api.get<unknown>(EP.leads, { stage, channel, q, page, limit: 50 }),
+  });
+  const total = (leads.data as { total?: number } | undefined)?.total;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20 }}>
+        {t('leads')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t('search')} placeholder={t('searchPh')} defaultValue={q} allowClear onSearch={(v) => set('q', v)} style={{ width: 220 }} />
+        <Select
+          aria-label={t('stage')}
+          placeholder={t('allStages')}
+          allowClear
+          value={stage}
+          onChange={(v?: string) => set('stage', v)}
+          style={{ width: 140 }}
+          options={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+        />
+        <Select
+          aria-label={t('channel')}
+          placeholder={t('allChannels')}
+          allowClear
+          value={channel}
+          onChange={(v?: string) => set('channel', v)}
+          style={{ width: 140 }}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`ch_${c}`) }))}
+        />
+      </Space>
+      {leads.error ? (
+        <Result status="warning" title={t('error')} subTitle={(leads.error as Error).message} />
+      ) : (
+        <Table<LeadSummary>
+          rowKey="id"
+          loading={leads.isLoading}
+          dataSource={itemsOf<LeadSummary>(leads.data)}
+          scroll={{ x: 800 }}
+          pagination={{ current: page, pageSize: 50, total: total ?? undefined, onChange: (p) => set('page', String(p)) }}
+          columns={[
+            { title: t('reference'), dataIndex: 'reference', render: (r: string, l) => <Link to={`/app/leads/${l.id}`}>{r}</Link> },
+            { title: t('company'), dataIndex: 'company' },
+            { title: t('contact'), dataIndex: 'contactName' },
+            { title: t('stage'), dataIndex: 'stage', render: (s: string) => <Tag>{stageLabel(s)}</Tag> },
+            { title: t('channel'), dataIndex: 'channel', render: (c: string) => ((CHANNELS as readonly string[]).includes(c) ? t(`ch_${c as 'web'}`) : c) },
+            { title: t('owner'), key: 'owner', render: (_: unknown, l) => ownerName(l) },
+            { title: t('createdAt'), dataIndex: 'createdAt', render: (d?: string) => (d ? new Date(d).toLocaleString() : '') },
+          ]}
+        />
+      )}
+    </>
+  );
+}

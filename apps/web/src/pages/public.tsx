@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Form, Input, Result, Skeleton, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, ApiError } from '../api.js';
+import { hasKey, useI18n, useTitle } from '../i18n.js';
+import { IntakeForm } from '../IntakeForm.js';
+
+export function IntakePage() {
+  const { t } = useI18n();
+  useTitle(t('intakeTitle'));
+  const nav = useNavigate();
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('intakeTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('intakeIntro')}</Typography.Paragraph>
+      <IntakeForm onDone={(r) => void nav(`/submitted/${encodeURIComponent(r.reference)}`)} />
+    </>
+  );
+}
+
+export function SuccessPage() {
+  const { t } = useI18n();
+  useTitle(t('successTitle'));
+  const { reference = '' } = useParams();
+  return (
+    <Card>
+      <Result
+        status="success"
+        title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('successTitle')}</h1>}
+        subTitle={
+          <>
+            <p style={{ fontSize: 16 }}>
+              {t('successText')}
+              <strong data-testid="reference" style={{ fontSize: 20, color: '#000' }}>
+                {reference}
+              </strong>
+            </p>
+            <p>{t('successHint')}</p>
+          </>
+        }
+        extra={[
+          <Link key="s" to={`/status?reference=${encodeURIComponent(reference)}`}>
+            <Button type="primary">{t('checkStatus')}</Button>
+          </Link>,
+          <Link key="n" to="/">
+            <Button>{t('submitAnother')}</Button>
+          </Link>,
+        ]}
+      />
+    </Card>
+  );
+}
+
+interface StatusResult {
+  reference: string;
+  stage: string;
+  [k: string]: unknown;
+}
+
+export function StatusPage() {
+  const { t, pick, lang } = useI18n();
+  useTitle(t('statusTitle'));
+  const [params, setParams] = useSearchParams();
+  const [phone, setPhone] = useState('');
+  const lookup = useMutation({
+    mutationFn: (v: { reference: string; phone: string }) => api.get<StatusResult>('/api/leads/status', v),
+  });
+  const err = lookup.error instanceof ApiError ? lookup.error : null;
+  const fe = (name: string) => {
+    const f = err?.fields.find((x) => x.field === name);
+    return f ? { validateStatus: 'error' as const, help: <span role="alert">{pick(f.message_zh, f.message_en)}</span> } : {};
+  };
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t('statusTitle')}
+      </Typography.Title>
+      <Form
+        layout="vertical"
+        className="card-pad"
+        initialValues={{ reference: params.get('reference') ?? '' }}
+        onFinish={(v: { reference: string }) => {
+          setParams({ reference: v.reference.trim() }, { replace: true });
+          lookup.mutate({ reference: v.reference.trim(), phone: phone.trim() });
+        }}
+      >
+        <Form.Item name="reference" label={t('reference')} required {...fe('reference')}>
+          <Input placeholder="ZS-2026-000123" />
+        </Form.Item>
+        <Form.Item label={t('phone')} htmlFor="status-phone" required {...fe('phone')}>
+          <Input id="status-phone" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={lookup.isPending}>
+          {t('lookup')}
+        </Button>
+      </Form>
+      {err && !err.fields.length && <Alert role="alert" type="error" title={err.text(lang)} />}
+      {lookup.data && (
+        <Card role="status">
+          <Typography.Text type="secondary">{lookup.data.reference}</Typography.Text>
+          <p style={{ fontSize: 18, margin: '8px 0 0' }}>
+            {t('currentStage')}：
+            <Tag color="red" style={{ fontSize: 16, padding: '2px 10px' }} data-testid="stage">
+              {hasKey(`st_${lookup.data.stage}`) ? t(`st_${lookup.data.stage}` as never) : lookup.data.stage}
+            </Tag>
+          </p>
+        </Card>
+      )}
+    </>
+  );
+}
+
+interface Policy {
+  id: string;
+  title?: string;
+  name?: string;
+  plain?: string;
+  plainText?: string;
+  summary?: string;
+  summaryZh?: string;
+  quote?: string;
+  sourceQuote?: string;
+  [k: string]: unknown;
+}
+interface Article {
+  id: string;
+  title: string;
+  body?: string;
+  content?: string;
+  text?: string;
+  sourceUrl?: string | null;
+  publishedAt?: string | null;
+  park?: { id: string; name: string } | null;
+  parkName?: string | null;
+  policies?: Policy[];
+  [k: string]: unknown;
+}
+
+function policyText(p: Policy): string {
+  return String(p.plain ?? p.plainText ?? p.summaryZh ?? p.summary ?? p.quote ?? p.sourceQuote ?? '');
+}
+
+export function ArticlePage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const nav = useNavigate();
+  const q = useQuery({ queryKey: ['article', id], queryFn: () => api.get<Article>(`/api/articles/${encodeURIComponent(id)}`) });
+  useTitle(q.data?.title ?? t('articleTitle'));
+  if (q.isLoading) return <Skeleton active />;
+  if (q.error || !q.data) return <Result status="404" title={t('notFound')} extra={<Link to="/">{t('navSubmit')}</Link>} />;
+  const a = q.data;
+  const body = String(a.body ?? a.content ?? a.text ?? '');
+  const policies = a.policies ?? [];
+  return (
+    <>
+      <article className="card-pad">
+        <Typography.Title level={1} style={{ fontSize: 22 }}>
+          {a.title}
+        </Typography.Title>
+        {(a.park?.name ?? a.parkName) && <Tag>{a.park?.name ?? a.parkName}</Tag>}
+        {body.split(/\n+/).map((para, i) => (
+          <Typography.Paragraph key={i}>{para}</Typography.Paragraph>
+        ))}
+        {a.sourceUrl && (
+          <Typography.Text type="secondary">
+            {t('source')}：{a.sourceUrl}
+          </Typography.Text>
+        )}
+      </article>
+      <section className="card-pad" aria-labelledby="policies-title">
+        <Typography.Title level={2} id="policies-title" style={{ fontSize: 18 }}>
+          {t('policiesTitle')}
+        </Typography.Title>
+        {policies.length === 0 ? (
+          <Empty description={t('noPolicies')} />
+        ) : (
+          <ul style={{ paddingLeft: 20 }}>
+            {policies.map((p) => (
+              <li key={p.id} style={{ marginBottom: 8 }}>
+                {p.title || p.name ? <strong>{p.title ?? p.name}：</strong> : null}
+                {policyText(p)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {t('articleFormTitle')}
+      </Typography.Title>
+      <IntakeForm channel="article" sourceArticleId={a.id} onDone={(r) => void nav(`/submitted/${encodeURIComponent(r.reference)}`)} />
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  useTitle(t('notFound'));
+  return <Result status="404" title={<h1 style={{ fontSize: 22 }}>{t('notFound')}</h1>} extra={<Link to="/">{t('navSubmit')}</Link>} />;
+}
