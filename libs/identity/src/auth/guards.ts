@@ -67,12 +67,23 @@ export class RolesGuard implements CanActivate {
 /** Runs passport-local for the login route. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  override handleRequest<TUser>(err: unknown, user: TUser): TUser {
+  override handleRequest<TUser>(err: unknown, user: TUser, _info: unknown, ctx: ExecutionContext): TUser {
     if (err) throw err;
     if (!user) {
-      throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', '邮箱或密码错误', 'Wrong email or password', [
-        { field: 'email', code: 'REQUIRED', message_zh: '请填写邮箱和密码', message_en: 'email and password are required' },
-      ]);
+      // passport-local never calls the strategy when a field is missing: say which.
+      const body = ctx.switchToHttp().getRequest<{ body?: Record<string, unknown> }>().body ?? {};
+      const missing = (['email', 'password'] as const).filter((f) => typeof body[f] !== 'string' || body[f] === '');
+      if (missing.length) {
+        throw DomainError.validation(
+          missing.map((f) => ({
+            field: f,
+            code: 'REQUIRED',
+            message_zh: `${f === 'email' ? '邮箱' : '密码'}：必填`,
+            message_en: `${f} is required`,
+          })),
+        );
+      }
+      throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', '邮箱或密码错误', 'Wrong email or password');
     }
     return user;
   }
