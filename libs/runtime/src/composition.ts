@@ -8,6 +8,10 @@ import { PrivacyModule } from '@app/privacy';
 import { RateLimitModule } from '@app/rate-limit';
 import { DemoModule } from '@app/demo';
 import { LeadsModule } from '@app/leads';
+import { ListingsModule } from '@app/listings';
+import { MatchingModule } from '@app/matching';
+import { AuditModule } from '@app/audit';
+import { PipelineModule } from '@app/pipeline';
 import { ENTITIES, MIGRATIONS } from '@app/migrations';
 import { loggingOptions } from './logging.js';
 
@@ -15,7 +19,7 @@ import { loggingOptions } from './logging.js';
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule];
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, AuditModule, PipelineModule, ListingsModule, MatchingModule];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
 export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {
