@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CurrentUser, type AuthUser } from '@app/identity';
+import { MatchingService, type Matches } from '@app/matching';
+import { ParseIdPipe } from '../http/parse-id.pipe.js';
+
+export class MatchesQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: 'Include nearby listings ruled out, with reasons' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  excluded?: 'true' | 'false';
+}
+
+@ApiTags('matching')
+@Controller('leads')
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Get(':id/matches')
+  @ApiOperation({ summary: 'Listings that fit the lead (best first, score 0–100, reasons), ruled-out ones, and policies with eligibility' })
+  matches(@Param('id', ParseIdPipe) id: string, @Query() q: MatchesQuery, @CurrentUser() user: AuthUser): Promise<Matches> {
+    return this.matching.matchesForLead(id, user, { excluded: q.excluded !== 'false' });
+  }
+}
