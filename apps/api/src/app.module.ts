@@ -4,6 +4,8 @@ import { FEATURE_MODULES, coreModules } from '@app/runtime';
 import { HealthController } from './health/health.controller.js';
 import { AuthController } from './identity/auth.controller.js';
 import { UsersController } from './identity/users.controller.js';
+import { LeadsPipelineController } from './pipeline/leads-pipeline.controller.js';
+import { TasksController } from './pipeline/tasks.controller.js';
 import { ListingsController } from './listings/listings.controller.js';
 import { MatchingController } from './matching/matching.controller.js';
 
@@ -14,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController],
+      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController],
     };
   }
 }

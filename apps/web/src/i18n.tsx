@@ -192,6 +192,17 @@ const dict = {
   simulate: ['模拟分配', 'Simulate'],
   retry: ['重试', 'Retry'],
   status: ['状态', 'Status'],
+  eligible: ['可享受', 'Eligible'],
+  notEligible: ['不符合', 'Not eligible'],
+  unknownEligible: ['待确认', 'To be confirmed'],
+  unchanged: ['未变化', 'Unchanged'],
+  prevPage: ['上一页', 'Previous page'],
+  nextPage: ['下一页', 'Next page'],
+  stageChange: ['阶段变更', 'Stage change'],
+  ev_created: ['提交需求', 'Request received'],
+  ev_inquiry: ['再次咨询', 'New inquiry'],
+  ev_assigned: ['已分配', 'Assigned'],
+  ev_notification: ['通知', 'Notification'],
 } satisfies Record<string, [string, string]>;
 
 export type TKey = keyof typeof dict;

@@ -30,6 +30,7 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: '#c8161d',

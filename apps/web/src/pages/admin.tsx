@@ -10,6 +10,7 @@ type Obj = Record<string, unknown>;
 
 interface RowError {
   row: number;
+  column?: string;
   field?: string;
   code?: string;
   message_zh?: string;
@@ -26,7 +27,7 @@ interface ImportResult {
 }
 
 /** Generic table of API objects: the first few scalar columns. */
-function AutoTable({ rows, keys, loading }: { rows: Obj[]; keys?: string[]; loading?: boolean }) {
+function AutoTable({ rows, keys, loading, labels }: { rows: Obj[]; keys?: string[]; loading?: boolean; labels?: Record<string, string> }) {
   const cols = keys ?? Object.keys(rows[0] ?? {}).filter((k) => ['string', 'number', 'boolean'].includes(typeof rows[0]?.[k]) && k !== 'id').slice(0, 7);
   return (
     <Table<Obj>
@@ -35,7 +36,7 @@ function AutoTable({ rows, keys, loading }: { rows: Obj[]; keys?: string[]; load
       loading={loading}
       dataSource={rows}
       scroll={{ x: 700 }}
-      columns={cols.map((k) => ({ title: k, dataIndex: k, render: (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '') : String(v ?? '')) }))}
+      columns={cols.map((k) => ({ title: labels?.[k] ?? k, dataIndex: k, render: (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '') : String(v ?? '')) }))}
     />
   );
 }
@@ -46,6 +47,7 @@ export function ListingsPage() {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const listings = useQuery({ queryKey: ['listings'], queryFn: () => api.get<unknown>(EP.listings, { limit: 200 }) });
+  // ImportResult: {created, updated, unchanged, errors: [{row, column, message_zh, message_en}]}
   const upload = useMutation({
     mutationFn: (f: File) => {
       const fd = new FormData();
@@ -82,7 +84,7 @@ export function ListingsPage() {
             role="status"
             style={{ marginTop: 12 }}
             type={rowErrors.length ? 'warning' : 'success'}
-            title={`${t('imported')}: ${String(result.imported ?? (Number(result.created ?? 0) + Number(result.updated ?? 0)))}`}
+            title={`${t('imported')}: ${String(result.imported ?? Number(result.created ?? 0) + Number(result.updated ?? 0))}${result.unchanged ? ` · ${t('unchanged')}: ${String(result.unchanged)}` : ''}${rowErrors.length ? ` · ${t('rowErrors')}: ${rowErrors.length}` : ''}`}
           />
         )}
         {err && !rowErrors.length && <Alert role="alert" type="error" style={{ marginTop: 12 }} title={err.text(lang)} />}
@@ -92,18 +94,31 @@ export function ListingsPage() {
             size="small"
             data-testid="row-errors"
             title={() => <strong>{t('rowErrors')}</strong>}
-            rowKey={(r, i) => `${r.row}-${r.field}-${i}`}
+            rowKey={(r) => `${r.row}-${r.column ?? r.field}-${r.message_en ?? r.message}`}
             dataSource={rowErrors}
             pagination={false}
             columns={[
               { title: t('row'), dataIndex: 'row' },
-              { title: t('field'), dataIndex: 'field' },
+              { title: t('field'), key: 'f', render: (_: unknown, r) => r.column ?? r.field },
               { title: t('message'), key: 'm', render: (_: unknown, r) => pick(r.message_zh ?? r.message, r.message_en ?? r.message) },
             ]}
           />
         )}
       </Card>
-      {listings.error ? <Empty description={t('notAvailable')} /> : <AutoTable rows={itemsOf<Obj>(listings.data)} loading={listings.isLoading} />}
+      {listings.error ? (
+        <Empty description={t('notAvailable')} />
+      ) : (
+        <AutoTable
+          rows={itemsOf<Obj>(listings.data)}
+          loading={listings.isLoading}
+          keys={['externalCode', 'title', 'kind', 'deal', 'region', 'areaSqm', 'areaMu', 'rentYuanPerSqmMonth', 'status']}
+          labels={
+            lang === 'zh'
+              ? { externalCode: '编号', title: '标题', kind: '类型', deal: '租售', region: '区域', areaSqm: '面积(㎡)', areaMu: '亩', rentYuanPerSqmMonth: '租金(元/㎡/月)', status: '状态' }
+              : { externalCode: 'Code', title: 'Title', kind: 'Kind', deal: 'Deal', region: 'Region', areaSqm: 'Area (m²)', areaMu: 'Mu', rentYuanPerSqmMonth: 'Rent (yuan/m²/month)', status: 'Status' }
+          }
+        />
+      )}
     </>
   );
 }

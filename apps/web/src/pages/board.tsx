@@ -28,7 +28,7 @@ export function useStageMove() {
   const move = useMutation({
     mutationFn: (v: { id: string; to: Stage; lostReason?: string; lostNote?: string }) =>
       api.patch(EP.leadStage(v.id), {
-        to: v.to,
+        stage: v.to,
         ...(v.lostReason ? { lostReason: v.lostReason } : {}),
         ...(v.lostNote ? { lostNote: v.lostNote } : {}),
       }),
@@ -89,7 +89,18 @@ export function BoardPage() {
   const [over, setOver] = useState<string | null>(null);
   const leads = useQuery({
     queryKey: ['leads', 'mine', me.data?.id],
-    queryFn: () => api.get<unknown>(EP.myLeads, { ownerId: me.data?.id, limit: 500 }),
+    queryFn: async () => {
+      // every open lead of mine: follow the cursor (100 a page, at most 10 pages)
+      const all: LeadSummary[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 10; i++) {
+        const page = await api.get<{ items: LeadSummary[]; nextCursor: string | null }>(EP.leads, { ownerId: me.data?.id, limit: 100, cursor });
+        all.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      return all;
+    },
     enabled: !!me.data,
   });
   const { request, modal } = useStageMove();
@@ -191,7 +202,7 @@ export function PoolPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const stageLabel = useStageLabel();
-  const pool = useQuery({ queryKey: ['leads', 'pool'], queryFn: () => api.get<unknown>(EP.pool) });
+  const pool = useQuery({ queryKey: ['leads', 'pool'], queryFn: () => api.get<unknown>(EP.leads, { ownerId: 'pool', limit: 100 }) });
   const claim = useMutation({
     mutationFn: (id: string) => api.post(EP.leadClaim(id)),
     onSuccess: () => {
@@ -239,19 +250,20 @@ export function LeadsListPage() {
   const stage = params.get('stage') ?? undefined;
   const channel = params.get('channel') ?? undefined;
   const q = params.get('q') ?? undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
-    if (k !== 'page') next.delete('page');
+    setCursors([]);
     setParams(next, { replace: true });
   };
   const leads = useQuery({
-    queryKey: ['leads', 'all', stage, channel, q, page],
-    queryFn: () => api.get<unknown>(EP.leads, { stage, channel, q, page, limit: 50 }),
+    queryKey: ['leads', 'all', stage, channel, q, cursor],
+    queryFn: () => api.get<unknown>(EP.leads, { stage, channel, q, cursor, limit: 50 }),
   });
-  const total = (leads.data as { total?: number } | undefined)?.total;
+  const nextCursor = (leads.data as { nextCursor?: string | null } | undefined)?.nextCursor;
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20 }}>
@@ -286,7 +298,17 @@ export function LeadsListPage() {
           loading={leads.isLoading}
           dataSource={itemsOf<LeadSummary>(leads.data)}
           scroll={{ x: 800 }}
-          pagination={{ current: page, pageSize: 50, total: total ?? undefined, onChange: (p) => set('page', String(p)) }}
+          pagination={false}
+          footer={() => (
+            <Space>
+              <Button disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                {t('prevPage')}
+              </Button>
+              <Button disabled={!nextCursor} onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}>
+                {t('nextPage')}
+              </Button>
+            </Space>
+          )}
           columns={[
             { title: t('reference'), dataIndex: 'reference', render: (r: string, l) => <Link to={`/app/leads/${l.id}`}>{r}</Link> },
             { title: t('company'), dataIndex: 'company' },

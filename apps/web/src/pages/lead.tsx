@@ -1,8 +1,8 @@
 import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Result, Row, Select, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
-import { api, ApiError, itemsOf, STAGES, type LeadSummary, type Stage } from '../api.js';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api, ApiError, STAGES, type LeadSummary, type Stage } from '../api.js';
 import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { ownerName, useStageLabel, useStageMove } from './board.js';
@@ -26,29 +26,63 @@ interface MatchesResponse {
   listings?: Match[];
   matches?: Match[];
   items?: Match[];
-  policies?: { id?: string; policyId?: string; title?: string; name?: string; eligible?: boolean; reasons?: Reason[]; [k: string]: unknown }[];
+  policies?: { policy?: { id: string; title: string }; eligible?: boolean | 'unknown'; reasons?: Reason[]; estimatedBenefitWan?: number | null }[];
 }
-interface Event {
-  id?: string;
-  type?: string;
-  kind?: string;
-  summary?: string;
-  text?: string;
-  note?: string;
-  createdAt?: string;
-  at?: string;
-  occurredAt?: string;
-  [k: string]: unknown;
+interface ActivityView {
+  id: string;
+  type: string;
+  body: string;
+  at: string;
+  authorName: string | null;
+}
+interface StageChangeView {
+  id: string;
+  from: string;
+  to: string;
+  reason: string | null;
+  lostReason: string | null;
+  lostNote: string | null;
+  actorName: string | null;
+  at: string;
+}
+interface EventView {
+  id: string;
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
 }
 interface Task {
   id: string;
   title: string;
-  dueAt?: string | null;
-  doneAt?: string | null;
-  done?: boolean;
+  dueAt: string;
+  status: string;
+  doneAt: string | null;
+  assigneeName?: string | null;
+}
+interface LeadDetail extends LeadSummary {
+  parsed?: Record<string, unknown>;
+  activities?: ActivityView[];
+  stageHistory?: StageChangeView[];
+  events?: EventView[];
+  tasks?: Task[];
+}
+interface TimelineEntry {
+  key: string;
+  at: string;
+  tag: string;
+  color?: string;
+  text: string;
+  who?: string | null;
 }
 
 const ACTIVITY_TYPES = ['call', 'wechat', 'visit', 'meeting', 'email', 'note'] as const;
+
+function eventText(d: Record<string, unknown>): string {
+  return Object.entries(d ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(' · ');
+}
 
 function val(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
@@ -64,39 +98,38 @@ export function LeadPage() {
   const stageLabel = useStageLabel();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const lead = useQuery({ queryKey: ['lead', id], queryFn: () => api.get<LeadSummary>(EP.lead(id)) });
+  const lead = useQuery({ queryKey: ['lead', id], queryFn: () => api.get<LeadDetail>(EP.lead(id)) });
   useTitle(lead.data ? `${lead.data.company} ${lead.data.reference}` : t('leads'));
   const matches = useQuery({ queryKey: ['lead', id, 'matches'], queryFn: () => api.get<MatchesResponse | Match[]>(EP.leadMatches(id)) });
-  const timeline = useQuery({ queryKey: ['lead', id, 'timeline'], queryFn: () => api.get<unknown>(EP.leadTimeline(id)) });
-  const tasks = useQuery({ queryKey: ['lead', id, 'tasks'], queryFn: () => api.get<unknown>(EP.leadTasks(id)) });
   const { request, modal } = useStageMove();
-  const [actForm] = Form.useForm<{ type: string; summary: string }>();
+  const [actForm] = Form.useForm<{ type: string; body: string }>();
   const [taskForm] = Form.useForm<{ title: string; dueAt?: Dayjs }>();
   const onErr = (e: unknown) => void message.error(e instanceof ApiError ? (e.fields[0] ? pick(e.fields[0].message_zh, e.fields[0].message_en) : e.text(lang)) : t('error'));
   const logActivity = useMutation({
-    mutationFn: (v: { type: string; summary: string }) => api.post(EP.leadActivities(id), v),
+    mutationFn: (v: { type: string; body: string }) => api.post(EP.leadActivities(id), { type: v.type, body: v.body.trim() }),
     onSuccess: () => {
       void message.success(t('saved'));
-      actForm.resetFields(['summary']);
+      actForm.resetFields(['body']);
       void qc.invalidateQueries({ queryKey: ['lead', id] });
     },
     onError: onErr,
   });
   const addTask = useMutation({
-    mutationFn: (v: { title: string; dueAt?: Dayjs }) => api.post(EP.leadTasks(id), { title: v.title, ...(v.dueAt ? { dueAt: v.dueAt.toISOString() } : {}) }),
+    mutationFn: (v: { title: string; dueAt?: Dayjs }) =>
+      api.post(EP.leadTasks(id), { title: v.title.trim(), dueAt: (v.dueAt ?? dayjs().add(1, 'day').hour(10).minute(0)).toISOString() }),
     onSuccess: () => {
       void message.success(t('saved'));
       taskForm.resetFields();
-      void qc.invalidateQueries({ queryKey: ['lead', id, 'tasks'] });
+      void qc.invalidateQueries({ queryKey: ['lead', id] });
     },
     onError: onErr,
   });
   const doneTask = useMutation({
-    mutationFn: (taskId: string) => api.patch(EP.task(taskId), { done: true }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['lead', id, 'tasks'] }),
+    mutationFn: (taskId: string) => api.patch(EP.task(taskId), { status: 'done' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['lead', id] }),
     onError: onErr,
   });
-  const reveal = useMutation({ mutationFn: () => api.get<{ phone: string }>(EP.leadPhone(id)), onError: onErr });
+  const reveal = useMutation({ mutationFn: () => api.post<{ phone: string }>(EP.leadPhone(id)), onError: onErr });
 
   if (lead.isLoading) return <Skeleton active />;
   if (lead.error || !lead.data) return <Result status="404" title={t('notFound')} subTitle={(lead.error as Error | null)?.message} />;
@@ -105,8 +138,31 @@ export function LeadPage() {
   const m = matches.data;
   const listingMatches: Match[] = Array.isArray(m) ? m : (m?.listings ?? m?.matches ?? m?.items ?? []);
   const policyMatches = Array.isArray(m) ? [] : (m?.policies ?? []);
-  const events = itemsOf<Event>(timeline.data);
-  const taskList = itemsOf<Task>(tasks.data);
+  const taskList = l.tasks ?? [];
+  const entries: TimelineEntry[] = [
+    ...(l.activities ?? []).map((a) => ({
+      key: `a-${a.id}`,
+      at: a.at,
+      tag: hasKey(`act_${a.type}`) ? t(`act_${a.type}` as 'act_call') : a.type,
+      color: 'blue',
+      text: a.body,
+      who: a.authorName,
+    })),
+    ...(l.stageHistory ?? []).map((c) => ({
+      key: `s-${c.id}`,
+      at: c.at,
+      tag: t('stageChange'),
+      color: c.to === 'lost' ? 'red' : 'green',
+      text: `${stageLabel(c.from)} → ${stageLabel(c.to)}${c.lostReason ? ` · ${hasKey(`lr_${c.lostReason}`) ? t(`lr_${c.lostReason}` as 'lr_other') : c.lostReason}` : ''}${c.lostNote ? ` · ${c.lostNote}` : ''}${c.reason ? ` · ${c.reason}` : ''}`,
+      who: c.actorName,
+    })),
+    ...(l.events ?? []).map((e) => ({
+      key: `e-${e.id}`,
+      at: e.at,
+      tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_created') : e.type,
+      text: eventText(e.data),
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
 
   const reasonTags = (rs?: Reason[]) => (
     <Space wrap size={[4, 4]}>
@@ -144,7 +200,7 @@ export function LeadPage() {
               <Descriptions.Item label={t('phone')}>
                 <Space>
                   <span data-testid="phone">{reveal.data?.phone ?? val(l.phone ?? l.phoneMasked)}</span>
-                  {!reveal.data && !l.phone && (
+                  {!reveal.data && String(l.phone ?? l.phoneMasked ?? '').includes('*') && (
                     <Button size="small" type="link" onClick={() => reveal.mutate()}>
                       {t('revealPhone')}
                     </Button>
@@ -184,7 +240,7 @@ export function LeadPage() {
               <Form.Item name="type" label={t('activityType')}>
                 <Select options={ACTIVITY_TYPES.map((a) => ({ value: a, label: t(`act_${a}`) }))} />
               </Form.Item>
-              <Form.Item name="summary" label={t('summary')} rules={[{ required: true, message: t('summary') }]}>
+              <Form.Item name="body" label={t('summary')} rules={[{ required: true, message: t('summary') }]}>
                 <Input.TextArea autoSize={{ minRows: 2 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={logActivity.isPending}>
@@ -213,7 +269,9 @@ export function LeadPage() {
                         <List.Item.Meta
                           title={
                             <Space wrap>
-                              <span>{x.listing?.title ?? x.listing?.name ?? x.title ?? x.listingId}</span>
+                              <span>{x.listing?.title ?? x.title ?? x.listingId}</span>
+                              {x.listing?.areaSqm != null && <Typography.Text type="secondary">{x.listing.areaSqm} ㎡</Typography.Text>}
+                              {x.listing?.region && <Typography.Text type="secondary">{x.listing.region}</Typography.Text>}
                               {x.score != null && (
                                 <Tag color="blue">
                                   {t('score')} {Math.round(Number(x.score))}
@@ -237,7 +295,18 @@ export function LeadPage() {
                     locale={{ emptyText: <Empty description={t('noPolicies')} /> }}
                     renderItem={(p) => (
                       <List.Item>
-                        <List.Item.Meta title={p.title ?? p.name ?? p.policyId} description={reasonTags(p.reasons)} />
+                        <List.Item.Meta
+                          title={
+                            <Space wrap>
+                              <span>{p.policy?.title}</span>
+                              <Tag color={p.eligible === true ? 'green' : p.eligible === false ? 'default' : 'gold'}>
+                                {p.eligible === true ? t('eligible') : p.eligible === false ? t('notEligible') : t('unknownEligible')}
+                              </Tag>
+                              {p.estimatedBenefitWan != null && <Tag color="red">≈ {p.estimatedBenefitWan} 万元</Tag>}
+                            </Space>
+                          }
+                          description={reasonTags(p.reasons)}
+                        />
                       </List.Item>
                     )}
                   />
@@ -246,19 +315,20 @@ export function LeadPage() {
               {
                 key: 'timeline',
                 label: t('timeline'),
-                children: timeline.error ? (
-                  <Empty description={t('notAvailable')} />
-                ) : (
+                children: (
                   <Timeline
-                    items={events.map((e, i) => ({
-                      key: e.id ?? i,
-                      children: (
+                    items={entries.map((e) => ({
+                      key: e.key,
+                      color: e.color,
+                      content: (
                         <div data-testid="timeline-item">
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {new Date(String(e.createdAt ?? e.at ?? e.occurredAt ?? '')).toLocaleString()}{' '}
+                            {new Date(e.at).toLocaleString()} {e.who ?? ''}
                           </Typography.Text>
-                          <Tag>{hasKey(`act_${e.type}`) ? t(`act_${e.type}` as 'act_call') : (e.type ?? e.kind)}</Tag>
-                          {e.summary ?? e.text ?? e.note ?? ''}
+                          <div>
+                            <Tag>{e.tag}</Tag>
+                            {e.text}
+                          </div>
                         </div>
                       ),
                     }))}
@@ -283,11 +353,11 @@ export function LeadPage() {
                     </Form>
                     <List
                       dataSource={taskList}
-                      locale={{ emptyText: <Empty description={tasks.error ? t('notAvailable') : undefined} /> }}
+                      locale={{ emptyText: <Empty /> }}
                       renderItem={(x) => (
                         <List.Item
                           actions={
-                            x.done || x.doneAt
+                            x.status !== 'open'
                               ? [<Tag key="d">{t('done')}</Tag>]
                               : [
                                   <Button key="d" size="small" onClick={() => doneTask.mutate(x.id)}>

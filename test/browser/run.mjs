@@ -1,0 +1,440 @@
+#!/usr/bin/env node
+// Browser tests: builds the app, starts the real API (embedded PostgreSQL in a fresh temp folder, demo data),
+// drives Debian's Chromium with playwright-core through the user journeys, saves a screenshot of each step
+// to test/browser/screenshots/, and stops the app (and so its database) at the end, also on failure.
+//
+//   npm run test:browser                 all scenarios
+//   node test/browser/run.mjs intake     only scenarios whose name contains "intake"
+//
+// A scenario whose API is not in the OpenAPI document yet is reported as skipped (not faked).
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PORT = Number(process.env.BROWSER_TEST_PORT ?? 3210);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(root, 'test', 'browser', 'screenshots');
+// ADMIN_PASSWORD must not contain the email's name part (password policy), so not 'admin-…'.
+const ADMIN = { email: 'admin@test.local', password: 'browser-test-2026' };
+const MANAGER = { email: 'manager@demo.zhaoshang.local', password: 'zhaoshang2026' };
+const CONSULTANT = { email: 'wang@demo.zhaoshang.local', password: 'zhaoshang2026' };
+const PHONE_VIEWPORT = { width: 375, height: 667 };
+const DESKTOP_VIEWPORT = { width: 1366, height: 900 };
+
+const log = (...a) => process.stdout.write(`[browser] ${a.join(' ')}\n`);
+
+// ---------------------------------------------------------------- app lifecycle
+
+let app = null;
+let dataDir = null;
+let appLog = '';
+
+function build() {
+  log('building (node scripts/build.mjs)');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+async function startApp() {
+  dataDir = mkdtempSync(join(tmpdir(), 'zs-browser-'));
+  chmodSync(dataDir, 0o755);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: process.env.BROWSER_TEST_PG_PORT ?? '55406',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  app = spawn(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
+    cwd: root,
+    env,
+    detached: true, // own process group: the embedded PostgreSQL goes down with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (b) => {
+    appLog = (appLog + b.toString()).slice(-20000);
+  };
+  app.stdout.on('data', keep);
+  app.stderr.on('data', keep);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error(`app exited with ${app.exitCode}:\n${appLog}`);
+    try {
+      const r = await fetch(`${BASE}/api/health`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`app did not become healthy in 120 s:\n${appLog}`);
+}
+
+async function stopApp() {
+  if (!app || app.exitCode !== null) return;
+  const exited = new Promise((r) => app.once('exit', r));
+  try {
+    process.kill(-app.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-app.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+  // anything left in the group (postgres children) goes too
+  try {
+    process.kill(-app.pid, 'SIGKILL');
+  } catch {
+    /* all gone */
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+let apiPaths = new Set();
+async function loadApiPaths() {
+  const doc = await (await fetch(`${BASE}/api/docs/json`)).json();
+  apiPaths = new Set();
+  for (const [p, ops] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(ops)) apiPaths.add(`${m.toUpperCase()} ${p.replace(/\{[^}]+\}/g, ':id')}`);
+}
+function missingApis(needs) {
+  return needs.filter((n) => !apiPaths.has(n));
+}
+
+class Steps {
+  constructor(page, scenario) {
+    this.page = page;
+    this.scenario = scenario;
+    this.n = 0;
+  }
+  async shot(name) {
+    this.n += 1;
+    const file = join(SHOTS, `${this.scenario}-${String(this.n).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+}
+
+async function expectTitle(page, part) {
+  await page.waitForFunction((p) => document.title.includes(p), part, { timeout: 10_000 });
+}
+
+async function login(page, who) {
+  await page.goto(`${BASE}/login`);
+  await expectTitle(page, '员工登录');
+  // keyboard only: type, Tab, type, Enter
+  await page.getByLabel('Email 邮箱').focus();
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/app\//, { timeout: 15_000 });
+}
+
+function randomPhone() {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+/** Shared between scenarios: the lead the investor files in the intake scenario. */
+const state = { reference: null, phone: null, leadId: null };
+
+/** Form.Item wrapper of the input labelled `label` (antd puts the help text there). */
+function formItem(page, label) {
+  return page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const scenarios = [
+  {
+    name: 'shell-public-pages',
+    needs: [],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'shell');
+      await page.goto(`${BASE}/`);
+      await expectTitle(page, '提交招商需求');
+      assert((await page.getAttribute('html', 'lang')) === 'zh-CN', 'html lang is zh-CN');
+      for (const label of ['需求', '用途', '税收', '公司', '联系人', '手机号']) {
+        assert((await page.getByLabel(label, { exact: true }).count()) === 1, `input labelled ${label}`);
+      }
+      const consent = page.getByLabel('我已阅读并同意上述个人信息处理告知');
+      assert(!(await consent.isChecked()), 'consent starts unticked');
+      assert(await page.getByText('个人信息处理告知', { exact: true }).isVisible(), 'privacy notice shown');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= PHONE_VIEWPORT.width, `no horizontal scroll at 375 px (scrollWidth ${width})`);
+      await s.shot('intake-zh');
+      await page.getByRole('button', { name: '切换到英文' }).click();
+      await expectTitle(page, 'Tell us what you need');
+      assert((await page.getByLabel('Mobile number', { exact: true }).count()) === 1, 'English label');
+      await s.shot('intake-en');
+      await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+      await page.goto(`${BASE}/status?reference=ZS-TEST`);
+      await expectTitle(page, '查询需求进度');
+      assert((await page.getByLabel('需求编号').inputValue()) === 'ZS-TEST', 'reference from the URL');
+      await page.goto(`${BASE}/no-such-page`);
+      await expectTitle(page, '页面不存在');
+      await page.goto(`${BASE}/app/board`);
+      await page.waitForURL(/\/login\?next=/);
+      await s.shot('login-redirect');
+      await ctx.close();
+    },
+  },
+  {
+    name: 'intake-phone-paste-fix-submit',
+    needs: ['POST /api/leads', 'POST /api/leads/parse'],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'intake');
+      const phone = randomPhone();
+      await page.goto(`${BASE}/`);
+      await expectTitle(page, '提交招商需求');
+      const message = [
+        '需求：标准厂房3000平方米，租赁',
+        '用途：新能源汽车零部件生产',
+        '税收：年税收500万',
+        '公司：杭州浏览器测试科技有限公司',
+        '联系人：张三',
+        `手机：${phone.slice(0, 10)}`, // one digit short: the investor mistyped it
+      ].join('\n');
+      await page.getByLabel('粘贴微信消息（可选）').fill(message);
+      await s.shot('pasted');
+      await page.getByRole('button', { name: '识别并填写表单' }).click();
+      await page.waitForFunction(() => document.querySelector('#intake_company')?.value?.includes('浏览器测试'), null, { timeout: 10_000 });
+      assert((await page.getByLabel('联系人', { exact: true }).inputValue()) === '张三', 'contact filled from the message');
+      assert((await page.getByLabel('用途', { exact: true }).inputValue()).includes('新能源汽车'), 'usage filled');
+      await s.shot('parsed');
+      // the short phone (parsed or left empty) is refused by the API, shown next to the phone input
+      await page.getByLabel('手机号', { exact: true }).fill(phone.slice(0, 10));
+      await page.getByRole('button', { name: '提交' }).click();
+      const phoneHelp = formItem(page, '手机号').locator('[role="alert"]');
+      await phoneHelp.waitFor({ timeout: 10_000 });
+      const phoneErr = await phoneHelp.innerText();
+      assert(/手机/.test(phoneErr), `phone error in Chinese next to the phone input (got "${phoneErr}")`);
+      const consentErr = page.locator('.ant-form-item').filter({ has: page.locator('#intake-consent') }).locator('[role="alert"]');
+      assert((await consentErr.count()) === 1, 'consent error shown (not ticked yet)');
+      await s.shot('field-errors');
+      await page.getByLabel('手机号', { exact: true }).fill(phone);
+      assert((await phoneHelp.count()) === 0, 'phone error cleared while typing');
+      await page.getByLabel('我已阅读并同意上述个人信息处理告知').check();
+      await page.getByRole('button', { name: '提交' }).click();
+      await page.waitForURL(/\/submitted\//, { timeout: 15_000 });
+      await expectTitle(page, '提交成功');
+      const reference = (await page.getByTestId('reference').innerText()).trim();
+      assert(/^ZS-\d{4}-\d+$/.test(reference), `reference number shown (got ${reference})`);
+      await s.shot('success');
+      state.reference = reference;
+      state.phone = phone;
+      if (apiPaths.has('GET /api/leads/status')) {
+        await page.getByRole('link', { name: '查询进度' }).last().click();
+        await page.getByLabel('手机号').fill(phone);
+        await page.getByRole('button', { name: '查询' }).click();
+        const stage = await page.getByTestId('stage').innerText({ timeout: 10_000 });
+        assert(stage.includes('新线索'), `status page shows the stage (got ${stage})`);
+        await s.shot('status');
+      }
+      await ctx.close();
+    },
+  },
+  {
+    name: 'consultant-board-matches-call-drag',
+    after: 'intake-phone-paste-fix-submit',
+    needs: ['GET /api/leads', 'GET /api/leads/:id', 'PATCH /api/leads/:id/stage', 'POST /api/leads/:id/activities', 'GET /api/leads/:id/matches'],
+    async run(browser) {
+      assert(state.reference, 'the intake scenario filed a lead');
+      const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'consultant');
+      await login(page, CONSULTANT);
+      await page.goto(`${BASE}/app/board`);
+      await expectTitle(page, '我的看板');
+      const card = page.locator(`.lead-card[data-reference="${state.reference}"]`);
+      await card.waitFor({ timeout: 15_000 });
+      assert((await card.locator('xpath=ancestor::section[@data-stage]').getAttribute('data-stage')) === 'new', 'lead is in 新线索');
+      await s.shot('board');
+      await card.getByRole('link').click();
+      await page.waitForURL(/\/app\/leads\//);
+      state.leadId = page.url().split('/app/leads/')[1].split('?')[0];
+      await expectTitle(page, state.reference);
+      await page.getByTestId('match').first().waitFor({ timeout: 15_000 });
+      const reasons = await page.getByTestId('match').first().locator('.ant-tag').allInnerTexts();
+      assert(reasons.length > 0, 'a match shows its reasons');
+      await s.shot('lead-matches');
+      await page.getByLabel('内容').fill('电话沟通：客户确认需要3000平厂房，下周考察');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已保存').waitFor();
+      await page.getByRole('tab', { name: '时间线' }).click();
+      await page.getByTestId('timeline-item').filter({ hasText: '下周考察' }).waitFor();
+      assert(page.url().includes('tab=timeline'), 'tab is in the URL');
+      await s.shot('call-logged');
+      await page.goto(`${BASE}/app/board`);
+      await card.waitFor();
+      await card.dragTo(page.locator('section[data-stage="contacted"]'));
+      await page.locator(`section[data-stage="contacted"] .lead-card[data-reference="${state.reference}"]`).waitFor({ timeout: 10_000 });
+      await s.shot('dragged-to-contacted');
+      const detail = await (await page.request.get(`${BASE}/api/leads/${state.leadId}`)).json();
+      assert(detail.stage === 'contacted', `stage saved as contacted (got ${detail.stage})`);
+      // moving to lost asks for the reason first
+      await page.getByLabel(`移动到 (${state.reference})`).click();
+      await page.getByRole('option', { name: '已流失' }).click();
+      await page.getByRole('dialog').getByText('流失原因').waitFor();
+      await s.shot('lost-asks-reason');
+      await page.getByRole('button', { name: '取消' }).click();
+      await ctx.close();
+    },
+  },
+  {
+    name: 'manager-dashboard-funnel',
+    after: 'consultant-board-matches-call-drag',
+    needs: ['GET /api/reports/funnel'],
+    async run(browser) {
+      assert(state.leadId, 'the consultant scenario moved the lead');
+      const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'manager');
+      await login(page, MANAGER);
+      await page.goto(`${BASE}/app/dashboard`);
+      await expectTitle(page, '数据看板');
+      const funnel = page.getByTestId('funnel-chart');
+      await funnel.waitFor({ timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="funnel-chart"] svg text'), null, { timeout: 10_000 });
+      const label = await funnel.getAttribute('aria-label');
+      const m = /已联系 (\d+)/.exec(label ?? '');
+      assert(m && Number(m[1]) >= 1, `funnel counts the contacted lead (${label})`);
+      await s.shot('dashboard');
+      await ctx.close();
+    },
+  },
+  {
+    name: 'admin-listings-import-row-error',
+    needs: ['POST /api/listings/import'],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'admin');
+      await login(page, ADMIN);
+      await page.goto(`${BASE}/app/admin/listings`);
+      await expectTitle(page, '载体');
+      const csv = [
+        '编号,标题,类型,租售,区域,地址,面积,租金,状态',
+        'BT-001,浏览器测试标准厂房A,厂房,租,杭州市萧山区,萧山经济技术开发区一号路1号,3200,25,可租售',
+        'BT-002,浏览器测试坏数据,飞机场,租,杭州市萧山区,萧山经济技术开发区一号路2号,abc,25,可租售',
+      ].join('\n');
+      const file = join(dataDir, 'listings-with-one-bad-row.csv');
+      writeFileSync(file, `\ufeff${csv}\n`);
+      await page.getByLabel('选择文件').setInputFiles(file);
+      await page.getByRole('button', { name: '上传' }).click();
+      const table = page.getByTestId('row-errors');
+      await table.waitFor({ timeout: 15_000 });
+      const rows = await table.locator('tbody tr td:first-child').allInnerTexts();
+      assert(rows.length >= 1 && rows.every((r) => r.trim() === '3'), `row errors name only row 3 (got ${rows.join(',')})`);
+      assert(/类型/.test(await table.innerText()), 'the bad column is named');
+      await s.shot('row-errors');
+      await ctx.close();
+    },
+  },
+];
+
+// ---------------------------------------------------------------- runner
+
+async function main() {
+  const filter = process.argv[2];
+  if (!existsSync(CHROMIUM)) {
+    process.stderr.write(`Chromium not found at ${CHROMIUM}: apt-get install chromium fonts-wqy-microhei\n`);
+    process.exit(2);
+  }
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  if (!process.env.BROWSER_TEST_NO_BUILD) build();
+  let passed = 0;
+  let failed = 0;
+  const skipped = [];
+  const passedNames = new Set();
+  let browser = null;
+  const onSignal = () => {
+    void stopApp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await startApp();
+    log(`app up at ${BASE} (data in ${dataDir})`);
+    await loadApiPaths();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    for (const sc of scenarios) {
+      if (filter && !sc.name.includes(filter)) continue;
+      if (sc.after && !passedNames.has(sc.after)) {
+        skipped.push(sc.name);
+        log(`SKIP ${sc.name} — needs ${sc.after} to pass first`);
+        continue;
+      }
+      const missing = missingApis(sc.needs);
+      if (missing.length) {
+        skipped.push(sc.name);
+        log(`SKIP ${sc.name} — API not there yet: ${missing.join(', ')}`);
+        continue;
+      }
+      const started = Date.now();
+      try {
+        await sc.run(browser);
+        passed += 1;
+        passedNames.add(sc.name);
+        log(`PASS ${sc.name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed += 1;
+        log(`FAIL ${sc.name}: ${e.stack ?? e}`);
+        for (const c of browser.contexts())
+          for (const p of c.pages()) await p.screenshot({ path: join(SHOTS, `${sc.name}-FAILED.png`), fullPage: true }).catch(() => {});
+        for (const c of browser.contexts()) await c.close().catch(() => {});
+      }
+    }
+  } catch (e) {
+    failed += 1;
+    log(`ERROR ${e.stack ?? e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await stopApp();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (skipped.length) log(`skipped (API missing): ${skipped.join(', ')}`);
+  if (failed && appLog) process.stdout.write(`--- app log (tail) ---\n${appLog.slice(-4000)}\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
