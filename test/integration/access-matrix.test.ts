@@ -17,6 +17,15 @@ const RULES: Record<string, Rule> = {
   'POST /api/users': ['admin'],
   'GET /api/users/{id}': ['admin'],
   'PATCH /api/users/{id}': ['admin'],
+  'GET /api/leads': 'signed-in',
+  'GET /api/leads/{id}': 'signed-in',
+  'PATCH /api/leads/{id}': ['manager'],
+  'POST /api/leads/{id}/merge': ['manager'],
+  'PATCH /api/leads/{id}/stage': 'signed-in',
+  'POST /api/leads/{id}/activities': 'signed-in',
+  'POST /api/leads/{id}/tasks': 'signed-in',
+  'GET /api/tasks': 'signed-in',
+  'PATCH /api/tasks/{id}': 'signed-in',
 };
 
 /** Calls that end the caller's own session are exercised in the identity tests, not here. */
