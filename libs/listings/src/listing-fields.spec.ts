@@ -32,7 +32,11 @@ describe('listing fields', () => {
   });
 
   it('reports a bad cell with the column and why, in both languages', () => {
-    expect(parseCell(col('面积'), '很大').error).toEqual({ column: '面积', message_zh: '面积："很大"不是有效的数字', message_en: 'areaSqm: "很大" is not a valid number' });
+    expect(parseCell(col('面积'), '很大').error).toEqual({
+      column: '面积',
+      message_zh: '面积："很大"不是有效的数字',
+      message_en: 'areaSqm: "很大" is not a valid number',
+    });
     expect(parseCell(col('类型'), '别墅').error?.message_zh).toBe('类型："别墅"无法识别，应为厂房、土地、写字楼、仓库之一');
   });
 

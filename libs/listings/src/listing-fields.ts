@@ -74,19 +74,65 @@ export const COLUMNS: ColumnSpec[] = [
   { field: 'salePriceYuanPerSqm', kind: 'number', zh: '售价', headers: ['售价', 'salePriceYuanPerSqm', 'salePrice'] },
   { field: 'landPriceWanPerMu', kind: 'number', zh: '地价', headers: ['地价', 'landPriceWanPerMu', 'landPrice'] },
   { field: 'minTaxPerMuWan', kind: 'number', zh: '亩均税收要求', headers: ['亩均税收要求', 'minTaxPerMuWan', '亩均税收'] },
-  { field: 'minInvestIntensityWanPerMu', kind: 'number', zh: '投资强度要求', headers: ['投资强度要求', 'minInvestIntensityWanPerMu', '投资强度'] },
+  {
+    field: 'minInvestIntensityWanPerMu',
+    kind: 'number',
+    zh: '投资强度要求',
+    headers: ['投资强度要求', 'minInvestIntensityWanPerMu', '投资强度'],
+  },
   { field: 'allowedIndustries', kind: 'codes', zh: '准入产业', headers: ['准入产业', 'allowedIndustries', '行业代码'] },
   { field: 'availableFrom', kind: 'date', zh: '可用日期', headers: ['可用日期', 'availableFrom', '交付日期'] },
   { field: 'status', kind: 'status', zh: '状态', headers: ['状态', 'status'] },
 ];
 
 const ALIASES: Record<'kind' | 'deal' | 'status', Record<string, string>> = {
-  kind: { 厂房: 'factory', 标准厂房: 'factory', 土地: 'land', 工业用地: 'land', 地块: 'land', 写字楼: 'office', 办公: 'office', 仓库: 'warehouse', 仓储: 'warehouse' },
-  deal: { 租: 'rent', 出租: 'rent', 租赁: 'rent', 售: 'sale', 出售: 'sale', 销售: 'sale', 出让: 'land_transfer', 土地出让: 'land_transfer', 挂牌出让: 'land_transfer' },
-  status: { 可租售: 'available', 可租: 'available', 可售: 'available', 空置: 'available', 在租: 'available', 已预定: 'reserved', 预定: 'reserved', 已出租: 'let', 已租: 'let', 已售: 'sold', 已售出: 'sold', 已出让: 'sold' },
+  kind: {
+    厂房: 'factory',
+    标准厂房: 'factory',
+    土地: 'land',
+    工业用地: 'land',
+    地块: 'land',
+    写字楼: 'office',
+    办公: 'office',
+    仓库: 'warehouse',
+    仓储: 'warehouse',
+  },
+  deal: {
+    租: 'rent',
+    出租: 'rent',
+    租赁: 'rent',
+    售: 'sale',
+    出售: 'sale',
+    销售: 'sale',
+    出让: 'land_transfer',
+    土地出让: 'land_transfer',
+    挂牌出让: 'land_transfer',
+  },
+  status: {
+    可租售: 'available',
+    可租: 'available',
+    可售: 'available',
+    空置: 'available',
+    在租: 'available',
+    已预定: 'reserved',
+    预定: 'reserved',
+    已出租: 'let',
+    已租: 'let',
+    已售: 'sold',
+    已售出: 'sold',
+    已出让: 'sold',
+  },
 };
-const ALLOWED: Record<'kind' | 'deal' | 'status', readonly string[]> = { kind: LISTING_KINDS, deal: LISTING_DEALS, status: LISTING_STATUSES };
-const ENUM_ZH: Record<'kind' | 'deal' | 'status', string> = { kind: '厂房、土地、写字楼、仓库', deal: '租、售、出让', status: '可租售、已预定、已出租、已售' };
+const ALLOWED: Record<'kind' | 'deal' | 'status', readonly string[]> = {
+  kind: LISTING_KINDS,
+  deal: LISTING_DEALS,
+  status: LISTING_STATUSES,
+};
+const ENUM_ZH: Record<'kind' | 'deal' | 'status', string> = {
+  kind: '厂房、土地、写字楼、仓库',
+  deal: '租、售、出让',
+  status: '可租售、已预定、已出租、已售',
+};
 
 export interface CellError {
   column: string;
@@ -125,7 +171,9 @@ export function parseCell(spec: ColumnSpec, rawValue: unknown): { value?: unknow
   if (rawValue === null || rawValue === undefined) return {};
   const raw = rawValue instanceof Date ? rawValue.toISOString().slice(0, 10) : String(rawValue).trim();
   if (raw === '') return {};
-  const err = (zh: string, en: string): { error: CellError } => ({ error: { column: spec.zh, message_zh: `${spec.zh}：${zh}`, message_en: `${spec.headers[1] ?? spec.zh}: ${en}` } });
+  const err = (zh: string, en: string): { error: CellError } => ({
+    error: { column: spec.zh, message_zh: `${spec.zh}：${zh}`, message_en: `${spec.headers[1] ?? spec.zh}: ${en}` },
+  });
   switch (spec.kind) {
     case 'text':
     case 'park':
@@ -149,11 +197,17 @@ export function parseCell(spec: ColumnSpec, rawValue: unknown): { value?: unknow
     case 'deal':
     case 'status': {
       const v = ALIASES[spec.kind][raw] ?? raw.toLowerCase();
-      if (!ALLOWED[spec.kind].includes(v)) return err(`"${raw}"无法识别，应为${ENUM_ZH[spec.kind]}之一`, `"${raw}" is not one of ${ALLOWED[spec.kind].join(', ')}`);
+      if (!ALLOWED[spec.kind].includes(v))
+        return err(`"${raw}"无法识别，应为${ENUM_ZH[spec.kind]}之一`, `"${raw}" is not one of ${ALLOWED[spec.kind].join(', ')}`);
       return { value: v };
     }
     case 'codes':
-      return { value: raw.split(/[,，、;；\s]+/).filter(Boolean).map((c) => c.toUpperCase()) };
+      return {
+        value: raw
+          .split(/[,，、;；\s]+/)
+          .filter(Boolean)
+          .map((c) => c.toUpperCase()),
+      };
     case 'date': {
       const d = raw.replace(/[./年月]/g, '-').replace(/日$/, '');
       const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(d);
@@ -162,7 +216,11 @@ export function parseCell(spec: ColumnSpec, rawValue: unknown): { value?: unknow
     }
     case 'rent': {
       const r = parseRent(raw);
-      if (!r) return err(`"${raw}"不是有效的租金（如25元/㎡/月或0.8元/㎡/天）`, `"${raw}" is not a rent (e.g. 25 yuan/m²/month or 0.8 yuan/m²/day)`);
+      if (!r)
+        return err(
+          `"${raw}"不是有效的租金（如25元/㎡/月或0.8元/㎡/天）`,
+          `"${raw}" is not a rent (e.g. 25 yuan/m²/month or 0.8 yuan/m²/day)`,
+        );
       return { value: r };
     }
   }

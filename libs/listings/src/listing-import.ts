@@ -3,7 +3,15 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '@app/errors';
-import { COLUMNS, columnForHeader, naturalKeyOf, parseCell, type CellError, type ColumnSpec, type ListingFields } from './listing-fields.js';
+import {
+  COLUMNS,
+  columnForHeader,
+  naturalKeyOf,
+  parseCell,
+  type CellError,
+  type ColumnSpec,
+  type ListingFields,
+} from './listing-fields.js';
 import type { Listing } from './listing.entity.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
@@ -51,7 +59,12 @@ export async function readSheet(data: Buffer, filename = ''): Promise<{ headers:
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true });
   } catch (e) {
-    throw DomainError.field('file', 'CSV_INVALID', `file：CSV格式错误（${(e as Error).message}）`, `file: invalid CSV (${(e as Error).message})`);
+    throw DomainError.field(
+      'file',
+      'CSV_INVALID',
+      `file：CSV格式错误（${(e as Error).message}）`,
+      `file: invalid CSV (${(e as Error).message})`,
+    );
   }
   const [head = [], ...rest] = records;
   return { headers: head.map((h) => h.trim()), rows: rest };
@@ -59,7 +72,8 @@ export async function readSheet(data: Buffer, filename = ''): Promise<{ headers:
 
 const FIELD_COMPARE = (a: unknown, b: unknown): boolean => {
   if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  if (typeof a === 'number' || typeof b === 'number') return a !== null && b !== null && a !== undefined && b !== undefined ? Number(a) === Number(b) : a === b;
+  if (typeof a === 'number' || typeof b === 'number')
+    return a !== null && b !== null && a !== undefined && b !== undefined ? Number(a) === Number(b) : a === b;
   return (a ?? null) === (b ?? null);
 };
 
@@ -83,7 +97,12 @@ export class ListingImportService {
     for (const need of ['title', 'kind', 'deal'] as const) {
       if (!specs.some((s) => s?.field === need)) {
         const spec = COLUMNS.find((c) => c.field === need)!;
-        result.errors.push({ row: 1, column: spec.zh, message_zh: `缺少"${spec.zh}"列`, message_en: `Missing column "${spec.zh}" (${spec.headers[1]})` });
+        result.errors.push({
+          row: 1,
+          column: spec.zh,
+          message_zh: `缺少"${spec.zh}"列`,
+          message_en: `Missing column "${spec.zh}" (${spec.headers[1]})`,
+        });
       }
     }
     if (result.errors.length) return result;
@@ -115,7 +134,8 @@ export class ListingImportService {
           const name = String(value);
           if (!parkCache.has(name)) parkCache.set(name, await this.service.resolvePark(name));
           const id = parkCache.get(name) ?? null;
-          if (!id) errors.push({ row: rowNo, column: spec.zh, message_zh: `园区："${name}"不存在`, message_en: `park: no park named "${name}"` });
+          if (!id)
+            errors.push({ row: rowNo, column: spec.zh, message_zh: `园区："${name}"不存在`, message_en: `park: no park named "${name}"` });
           else fields.parkId = id;
           continue;
         }
@@ -139,7 +159,12 @@ export class ListingImportService {
         }
       }
       if (errors.length === 0 && fields.kind !== 'land' && fields.deal === 'land_transfer') {
-        errors.push({ row: rowNo, column: '租售', message_zh: '租售：只有土地可以出让', message_en: 'deal: only land can be transferred (出让)' });
+        errors.push({
+          row: rowNo,
+          column: '租售',
+          message_zh: '租售：只有土地可以出让',
+          message_en: 'deal: only land can be transferred (出让)',
+        });
       }
       if (errors.length) {
         result.errors.push(...errors);
@@ -147,7 +172,12 @@ export class ListingImportService {
       }
       const key = naturalKeyOf(fields);
       if (seen.has(key)) {
-        result.errors.push({ row: rowNo, column: fields.externalCode ? '编号' : '标题', message_zh: `与第${seen.get(key)}行重复（同编号或同标题+地址）`, message_en: `Duplicate of row ${seen.get(key)} (same code or title + address)` });
+        result.errors.push({
+          row: rowNo,
+          column: fields.externalCode ? '编号' : '标题',
+          message_zh: `与第${seen.get(key)}行重复（同编号或同标题+地址）`,
+          message_en: `Duplicate of row ${seen.get(key)} (same code or title + address)`,
+        });
         continue;
       }
       seen.set(key, rowNo);

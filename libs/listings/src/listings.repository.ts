@@ -37,8 +37,15 @@ export class ListingsRepository {
 
   async list(q: ListingQuery): Promise<{ items: Listing[]; total: number }> {
     // TypeORM 1.x refuses undefined in `where`: only the filters given.
-    const where = Object.fromEntries(Object.entries({ kind: q.kind, deal: q.deal, status: q.status, parkId: q.parkId }).filter(([, v]) => v !== undefined));
-    const [items, total] = await this.ds.manager.findAndCount(Listing, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    const where = Object.fromEntries(
+      Object.entries({ kind: q.kind, deal: q.deal, status: q.status, parkId: q.parkId }).filter(([, v]) => v !== undefined),
+    );
+    const [items, total] = await this.ds.manager.findAndCount(Listing, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
+    });
     return { items, total };
   }
 

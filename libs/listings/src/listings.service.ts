@@ -36,14 +36,21 @@ export class ListingsService {
       } else {
         const r = parseRent(input.rentQuoted);
         if (!r) {
-          throw DomainError.field('rentQuoted', 'RENT_INVALID', `租金"${input.rentQuoted}"无法识别（如25元/㎡/月或0.8元/㎡/天）`, `rentQuoted "${input.rentQuoted}" is not a rent (e.g. 25元/㎡/月 or 0.8元/㎡/天)`);
+          throw DomainError.field(
+            'rentQuoted',
+            'RENT_INVALID',
+            `租金"${input.rentQuoted}"无法识别（如25元/㎡/月或0.8元/㎡/天）`,
+            `rentQuoted "${input.rentQuoted}" is not a rent (e.g. 25元/㎡/月 or 0.8元/㎡/天)`,
+          );
         }
         out.rentYuanPerSqmMonth = r.perMonth;
         out.rentQuotedRaw = r.raw;
       }
     }
-    if ((out.areaSqm === undefined || out.areaSqm === null) && typeof out.areaMu === 'number') out.areaSqm = Number((out.areaMu * MU_SQM).toFixed(2));
-    if (out.kind === 'land' && (out.areaMu === undefined || out.areaMu === null) && typeof out.areaSqm === 'number') out.areaMu = Number((out.areaSqm / MU_SQM).toFixed(2));
+    if ((out.areaSqm === undefined || out.areaSqm === null) && typeof out.areaMu === 'number')
+      out.areaSqm = Number((out.areaMu * MU_SQM).toFixed(2));
+    if (out.kind === 'land' && (out.areaMu === undefined || out.areaMu === null) && typeof out.areaSqm === 'number')
+      out.areaMu = Number((out.areaSqm / MU_SQM).toFixed(2));
     if (out.allowedIndustries) out.allowedIndustries = out.allowedIndustries.map((c) => c.trim().toUpperCase()).filter(Boolean);
     return out;
   }
@@ -52,9 +59,19 @@ export class ListingsService {
     const fields = this.normalise(input);
     const naturalKey = naturalKeyOf(fields);
     if ((await this.repo.findByNaturalKeys([naturalKey], manager)).length) {
-      throw DomainError.conflict('LISTING_EXISTS', '已有同名同地址（或同编号）的载体', 'A listing with this title and address (or code) exists', [
-        { field: fields.externalCode ? 'externalCode' : 'title', code: 'DUPLICATE', message_zh: '标题+地址或编号重复', message_en: 'title + address or code already used' },
-      ]);
+      throw DomainError.conflict(
+        'LISTING_EXISTS',
+        '已有同名同地址（或同编号）的载体',
+        'A listing with this title and address (or code) exists',
+        [
+          {
+            field: fields.externalCode ? 'externalCode' : 'title',
+            code: 'DUPLICATE',
+            message_zh: '标题+地址或编号重复',
+            message_en: 'title + address or code already used',
+          },
+        ],
+      );
     }
     return this.repo.create({ ...fields, naturalKey }, manager);
   }
@@ -102,9 +119,12 @@ export class ListingsService {
     }
     const listing = await this.get(listingId);
     if (listing.status !== 'available') {
-      throw DomainError.conflict('LISTING_NOT_AVAILABLE', `载体状态为${listing.status}，不能保留`, `The listing is ${listing.status} and cannot be held`, [
-        { field: 'listingId', code: 'NOT_AVAILABLE', message_zh: '载体不可租售', message_en: 'listing not available' },
-      ]);
+      throw DomainError.conflict(
+        'LISTING_NOT_AVAILABLE',
+        `载体状态为${listing.status}，不能保留`,
+        `The listing is ${listing.status} and cannot be held`,
+        [{ field: 'listingId', code: 'NOT_AVAILABLE', message_zh: '载体不可租售', message_en: 'listing not available' }],
+      );
     }
     if (!(await this.leads.findById(leadId))) {
       throw DomainError.field('leadId', 'LEAD_NOT_FOUND', 'leadId：线索不存在', 'leadId: no such lead');
@@ -115,9 +135,12 @@ export class ListingsService {
       const other = active.find((h) => h.leadId !== leadId);
       if (other) {
         const who = other.heldBy?.name ?? '其他顾问';
-        throw DomainError.conflict('LISTING_HELD', `该载体已由${who}为另一条线索保留至${other.until.toISOString()}`, `The listing is held for another lead by ${other.heldBy?.name ?? 'another consultant'} until ${other.until.toISOString()}`, [
-          { field: 'listingId', code: 'HELD', message_zh: '载体已被保留（撞单）', message_en: 'listing already held for another lead' },
-        ]);
+        throw DomainError.conflict(
+          'LISTING_HELD',
+          `该载体已由${who}为另一条线索保留至${other.until.toISOString()}`,
+          `The listing is held for another lead by ${other.heldBy?.name ?? 'another consultant'} until ${other.until.toISOString()}`,
+          [{ field: 'listingId', code: 'HELD', message_zh: '载体已被保留（撞单）', message_en: 'listing already held for another lead' }],
+        );
       }
       const mine = active.find((h) => h.leadId === leadId);
       if (mine) {

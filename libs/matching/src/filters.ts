@@ -37,7 +37,10 @@ export function compatibleDeals(dealType: LeadNeed['dealType']): ListingFacts['d
 }
 
 /** The area range (㎡) a listing must fall into, tolerance included; null ends are open. */
-export function areaWindow(need: Pick<LeadNeed, 'areaSqmMin' | 'areaSqmMax'>, tolerance = AREA_TOLERANCE): { min: number | null; max: number | null } {
+export function areaWindow(
+  need: Pick<LeadNeed, 'areaSqmMin' | 'areaSqmMax'>,
+  tolerance = AREA_TOLERANCE,
+): { min: number | null; max: number | null } {
   const lo = need.areaSqmMin ?? need.areaSqmMax;
   const hi = need.areaSqmMax ?? need.areaSqmMin;
   return {
@@ -85,7 +88,14 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
   };
 
   if (!compatibleKinds(need.propertyType).includes(l.kind)) {
-    fail(r('kind', false, `载体是${KIND_ZH[l.kind]}，需求是${KIND_ZH[need.propertyType ?? 'factory']}`, `Listing is ${l.kind}; the investor needs ${need.propertyType}`));
+    fail(
+      r(
+        'kind',
+        false,
+        `载体是${KIND_ZH[l.kind]}，需求是${KIND_ZH[need.propertyType ?? 'factory']}`,
+        `Listing is ${l.kind}; the investor needs ${need.propertyType}`,
+      ),
+    );
   }
   if (!compatibleDeals(need.dealType).includes(l.deal)) {
     const wantZh = need.dealType === 'rent' ? '租' : '买';
@@ -101,23 +111,48 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
     const a = l.areaSqm;
     const needText = needAreaText(need);
     if (win.min !== null && a < win.min) {
-      fail(r('area', false, `面积${fmt(a, 0)}㎡，小于需求${needText}（允许偏差${pct}%，至少${fmt(win.min, 0)}㎡）`, `Area ${fmt(a, 0)} m² is below the need of ${needText} (±${pct}%: at least ${fmt(win.min, 0)} m²)`));
+      fail(
+        r(
+          'area',
+          false,
+          `面积${fmt(a, 0)}㎡，小于需求${needText}（允许偏差${pct}%，至少${fmt(win.min, 0)}㎡）`,
+          `Area ${fmt(a, 0)} m² is below the need of ${needText} (±${pct}%: at least ${fmt(win.min, 0)} m²)`,
+        ),
+      );
     } else if (win.max !== null && a > win.max) {
-      fail(r('area', false, `面积${fmt(a, 0)}㎡，大于需求${needText}（允许偏差${pct}%，至多${fmt(win.max, 0)}㎡）`, `Area ${fmt(a, 0)} m² exceeds the need of ${needText} (±${pct}%: at most ${fmt(win.max, 0)} m²)`));
+      fail(
+        r(
+          'area',
+          false,
+          `面积${fmt(a, 0)}㎡，大于需求${needText}（允许偏差${pct}%，至多${fmt(win.max, 0)}㎡）`,
+          `Area ${fmt(a, 0)} m² exceeds the need of ${needText} (±${pct}%: at most ${fmt(win.max, 0)} m²)`,
+        ),
+      );
     }
   }
 
   if (l.allowedIndustries.length > 0 && need.industryCode) {
     if (!industryAllowed(l.allowedIndustries, need.industryCode)) {
-      fail(r('industry', false, `载体限定产业${l.allowedIndustries.join('、')}，客户行业${need.industryCode}不在其内`, `Listing admits only ${l.allowedIndustries.join(', ')}; industry ${need.industryCode} is not among them`));
+      fail(
+        r(
+          'industry',
+          false,
+          `载体限定产业${l.allowedIndustries.join('、')}，客户行业${need.industryCode}不在其内`,
+          `Listing admits only ${l.allowedIndustries.join(', ')}; industry ${need.industryCode} is not among them`,
+        ),
+      );
     } else {
-      reasons.push(r('industry', true, `客户行业${need.industryCode}属于载体准入产业`, `Industry ${need.industryCode} is admitted by the listing`));
+      reasons.push(
+        r('industry', true, `客户行业${need.industryCode}属于载体准入产业`, `Industry ${need.industryCode} is admitted by the listing`),
+      );
     }
   }
 
   if (need.requirements.envApproval === true) {
-    if (l.envApproved === false) fail(r('env', false, '客户用途需要环评，该载体不可环评', 'The usage needs an environmental approval; the listing cannot get one'));
-    else if (l.envApproved === true) reasons.push(r('env', true, '载体可环评，满足客户用途', 'The listing can get the environmental approval the usage needs'));
+    if (l.envApproved === false)
+      fail(r('env', false, '客户用途需要环评，该载体不可环评', 'The usage needs an environmental approval; the listing cannot get one'));
+    else if (l.envApproved === true)
+      reasons.push(r('env', true, '载体可环评，满足客户用途', 'The listing can get the environmental approval the usage needs'));
   }
 
   const specs: { key: 'clearHeightM' | 'floorLoadTPerSqm' | 'craneTons' | 'powerKva'; zh: string; en: string; unit: string }[] = [
@@ -131,8 +166,24 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
     if (want === null || want === undefined) continue;
     const have = l[s.key];
     if (have === null) continue; // unknown: said by the score, not a reason to rule out
-    if (have < want) fail(r(s.key, false, `${s.zh}${fmt(have)}${s.unit}，低于要求的${fmt(want)}${s.unit}`, `${s.en} ${fmt(have)} ${s.unit} is below the required ${fmt(want)} ${s.unit}`));
-    else reasons.push(r(s.key, true, `${s.zh}${fmt(have)}${s.unit}，满足要求的${fmt(want)}${s.unit}`, `${s.en} ${fmt(have)} ${s.unit} meets the required ${fmt(want)} ${s.unit}`));
+    if (have < want)
+      fail(
+        r(
+          s.key,
+          false,
+          `${s.zh}${fmt(have)}${s.unit}，低于要求的${fmt(want)}${s.unit}`,
+          `${s.en} ${fmt(have)} ${s.unit} is below the required ${fmt(want)} ${s.unit}`,
+        ),
+      );
+    else
+      reasons.push(
+        r(
+          s.key,
+          true,
+          `${s.zh}${fmt(have)}${s.unit}，满足要求的${fmt(want)}${s.unit}`,
+          `${s.en} ${fmt(have)} ${s.unit} meets the required ${fmt(want)} ${s.unit}`,
+        ),
+      );
   }
   return { passed, reasons };
 }

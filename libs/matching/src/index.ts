@@ -1,5 +1,14 @@
 export { MU_SQM, type LeadNeed, type ListingFacts, type ParkFacts, type MatchReason } from './types.js';
-export { AREA_TOLERANCE, areaWindow, compatibleDeals, compatibleKinds, hardFilter, industryAllowed, needAreaText, type FilterResult } from './filters.js';
+export {
+  AREA_TOLERANCE,
+  areaWindow,
+  compatibleDeals,
+  compatibleKinds,
+  hardFilter,
+  industryAllowed,
+  needAreaText,
+  type FilterResult,
+} from './filters.js';
 export {
   WEIGHTS,
   areaScore,
@@ -12,7 +21,16 @@ export {
   taxPerMuScore,
   type ScoreResult,
 } from './score.js';
-export { FACT_NAMES, evaluatePolicy, evaluateRule, type PolicyEligibility, type PolicyFactValues, type PolicyFacts, type Rule, type RuleOutcome } from './policy.js';
+export {
+  FACT_NAMES,
+  evaluatePolicy,
+  evaluateRule,
+  type PolicyEligibility,
+  type PolicyFactValues,
+  type PolicyFacts,
+  type Rule,
+  type RuleOutcome,
+} from './policy.js';
 export { rankListings, type RankedListing, type Ranking } from './rank.js';
 export { leadNeedOf, type LeadLike } from './lead-need.js';
 export { MatchingService, type Matches, type ListingMatch, type PolicyMatch, type HoldView } from './matching.service.js';

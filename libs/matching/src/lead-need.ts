@@ -16,7 +16,12 @@ export interface LeadLike {
   parsed?: Record<string, unknown>;
 }
 
-const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
+const n = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : null;
 
 /** A lead as matching sees it. Requirement keys accept both the long and short names. */
 export function leadNeedOf(lead: LeadLike): LeadNeed {

@@ -43,13 +43,28 @@ export interface Matches {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
+const num = (v: unknown): number | null =>
+  v === null || v === undefined || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null;
 const strings = (v: unknown): string[] => {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x ? String((x as Record<string, unknown>).name ?? (x as Record<string, unknown>).code ?? '') : String(x))).filter(Boolean);
-  if (typeof v === 'string') return v.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(v))
+    return v
+      .map((x) =>
+        typeof x === 'string'
+          ? x
+          : typeof x === 'object' && x
+            ? String((x as Record<string, unknown>).name ?? (x as Record<string, unknown>).code ?? '')
+            : String(x),
+      )
+      .filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(/[,，、;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 };
-const pick = (row: Record<string, unknown>, ...keys: string[]): unknown => keys.map((k) => row[k]).find((v) => v !== undefined && v !== null);
+const pick = (row: Record<string, unknown>, ...keys: string[]): unknown =>
+  keys.map((k) => row[k]).find((v) => v !== undefined && v !== null);
 
 /**
  * Matches for a lead, recomputed on every call (so a changed lead or listing, a reserved or let
@@ -85,25 +100,35 @@ export class MatchingService {
 
     const listings: ListingMatch[] = top.map((x) => {
       const h = holdOf.get(x.listing.id);
-      const hold: HoldView | null = h ? { leadId: h.leadId, until: h.until.toISOString(), heldByName: h.heldBy?.name ?? null, forThisLead: h.leadId === leadId } : null;
+      const hold: HoldView | null = h
+        ? { leadId: h.leadId, until: h.until.toISOString(), heldByName: h.heldBy?.name ?? null, forThisLead: h.leadId === leadId }
+        : null;
       const reasons = [...x.reasons];
       if (hold && !hold.forThisLead) {
-        reasons.unshift({ code: 'held', ok: false, text_zh: `已被${hold.heldByName ?? '其他顾问'}为另一客户保留至${hold.until.slice(0, 10)}（避免撞单）`, text_en: `Held for another lead by ${hold.heldByName ?? 'another consultant'} until ${hold.until.slice(0, 10)}` });
+        reasons.unshift({
+          code: 'held',
+          ok: false,
+          text_zh: `已被${hold.heldByName ?? '其他顾问'}为另一客户保留至${hold.until.slice(0, 10)}（避免撞单）`,
+          text_en: `Held for another lead by ${hold.heldByName ?? 'another consultant'} until ${hold.until.slice(0, 10)}`,
+        });
       }
       return { listing: listingView(x.listing), score: x.score, reasons, hold };
     });
 
     let excluded: Matches['excluded'] = [];
     if (opts.excluded !== false) {
+      // Candidates the JS rules ruled out (spec too low, industry, 环评), then nearby listings SQL left out.
+      excluded = ranking.excluded.slice(0, 20).map((x) => ({ listing: listingView(x.listing), reasons: x.reasons }));
       const lo = need.areaSqmMin ?? need.areaSqmMax;
       const hi = need.areaSqmMax ?? need.areaSqmMin;
       const centre = lo !== null && hi !== null ? (lo + hi) / 2 : 0;
       const ids = new Set(candidates.map((c) => c.id));
-      excluded = (await this.listings.nearestByArea(centre, 10))
+      const nearby = (await this.listings.nearestByArea(centre, 10))
         .filter((l) => !ids.has(l.id))
         .map((l) => ({ l, f: hardFilter(need, l) }))
         .filter((x) => !x.f.passed)
         .map((x) => ({ listing: listingView(x.l), reasons: x.f.reasons.filter((r) => !r.ok) }));
+      excluded.push(...nearby);
     }
 
     const facts: PolicyFactValues = {
@@ -113,8 +138,9 @@ export class MatchingService {
       propertyType: need.propertyType,
       dealType: need.dealType,
       areaSqm: need.areaSqmMax ?? need.areaSqmMin,
-      areaMu: need.areaSqmMax ?? need.areaSqmMin ? (need.areaSqmMax ?? need.areaSqmMin)! / MU_SQM : null,
+      areaMu: (need.areaSqmMax ?? need.areaSqmMin) ? (need.areaSqmMax ?? need.areaSqmMin)! / MU_SQM : null,
     };
+    facts.landAreaMu = facts.areaMu;
     const best = top[0]?.listing;
     if (best && need.annualTaxWan !== null) {
       const mu = listingMu(best);
@@ -140,7 +166,10 @@ export class MatchingService {
         out.set(String(row.id), {
           id: String(row.id),
           name: str(row.name) ?? '',
-          focusIndustries: [...strings(pick(row, 'focus_industries', 'focusIndustries')), ...strings(pick(row, 'focus_industry_codes', 'industry_codes'))],
+          focusIndustries: [
+            ...strings(pick(row, 'focus_industries', 'focusIndustries')),
+            ...strings(pick(row, 'focus_industry_codes', 'industry_codes')),
+          ],
           minTaxPerMuWan: num(pick(row, 'min_tax_per_mu_wan')),
           minInvestIntensityWanPerMu: num(pick(row, 'min_invest_intensity_wan_per_mu')),
           region: str(pick(row, 'region')),
@@ -155,9 +184,12 @@ export class MatchingService {
   /** Reviewed policies of these parks and region-wide ones (no park), evaluated for the facts. */
   private async policies(parkIds: string[], facts: PolicyFactValues): Promise<PolicyMatch[]> {
     if (!(await this.tableExists('policy'))) return [];
-    let rows: Record<string, unknown>[] = [];
+    let rows: Record<string, unknown>[];
     try {
-      rows = await this.ds.query(`SELECT * FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($1::uuid[])) LIMIT 200`, [parkIds]);
+      rows = await this.ds.query(
+        `SELECT * FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($1::uuid[])) LIMIT 200`,
+        [parkIds],
+      );
     } catch (e) {
       this.logger.warn(`policies unavailable: ${(e as Error).message}`);
       return [];

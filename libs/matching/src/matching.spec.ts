@@ -1,4 +1,14 @@
-import { areaWindow, evaluatePolicy, evaluateRule, hardFilter, rankListings, scoreListing, type LeadNeed, type ListingFacts, type ParkFacts } from './index.js';
+import {
+  areaWindow,
+  evaluatePolicy,
+  evaluateRule,
+  hardFilter,
+  rankListings,
+  scoreListing,
+  type LeadNeed,
+  type ListingFacts,
+  type ParkFacts,
+} from './index.js';
 import { focusIndustryScore, investIntensityScore, priceScore, regionScore, taxPerMuScore } from './score.js';
 import { leadNeedOf } from './lead-need.js';
 
@@ -39,9 +49,18 @@ const listing = (over: Partial<ListingFacts> = {}): ListingFacts => ({
   ...over,
 });
 
-const park: ParkFacts = { id: 'p1', name: '金华经济技术开发区', focusIndustries: ['新能源汽车', '汽车零部件'], minTaxPerMuWan: 30, minInvestIntensityWanPerMu: 200 };
+const park: ParkFacts = {
+  id: 'p1',
+  name: '金华经济技术开发区',
+  focusIndustries: ['新能源汽车', '汽车零部件'],
+  minTaxPerMuWan: 30,
+  minInvestIntensityWanPerMu: 200,
+};
 
-const codes = (n: LeadNeed, l: ListingFacts): string[] => hardFilter(n, l).reasons.filter((r) => !r.ok).map((r) => r.code);
+const codes = (n: LeadNeed, l: ListingFacts): string[] =>
+  hardFilter(n, l)
+    .reasons.filter((r) => !r.ok)
+    .map((r) => r.code);
 
 describe('hard filters', () => {
   it('passes a 3200㎡ rentable factory for a 3000㎡ rent need', () => {
@@ -130,7 +149,9 @@ describe('soft score', () => {
   });
 
   it('scores price against budget and region preference', () => {
-    expect(priceScore(need({ requirements: { rentBudgetYuanPerSqmMonth: 25 } }), listing()).reason?.text_zh).toBe('租金22元/㎡/月，在预算25元/㎡/月之内');
+    expect(priceScore(need({ requirements: { rentBudgetYuanPerSqmMonth: 25 } }), listing()).reason?.text_zh).toBe(
+      '租金22元/㎡/月，在预算25元/㎡/月之内',
+    );
     expect(priceScore(need({ requirements: { rentBudgetYuanPerSqmMonth: 20 } }), listing()).reason?.ok).toBe(false);
     expect(regionScore(need({ region: '金华' }), listing()).part).toBe(1);
     expect(regionScore(need({ region: '宁波' }), listing()).reason?.ok).toBe(false);
@@ -148,7 +169,17 @@ describe('soft score', () => {
 });
 
 describe('policy eligibility', () => {
-  const rule = { all: [{ fact: 'investmentWan', op: '>=', value: 5000 }, { any: [{ fact: 'investIntensityWanPerMu', op: '>=', value: 200 }, { fact: 'taxPerMuWan', op: '>=', value: 10 }] }] };
+  const rule = {
+    all: [
+      { fact: 'investmentWan', op: '>=', value: 5000 },
+      {
+        any: [
+          { fact: 'investIntensityWanPerMu', op: '>=', value: 200 },
+          { fact: 'taxPerMuWan', op: '>=', value: 10 },
+        ],
+      },
+    ],
+  };
 
   it('is unknown and names the missing fact', () => {
     const e = evaluatePolicy({ id: 'p', title: 't', conditions: rule, amountWan: null, percent: 8, capWan: 5000 }, { taxPerMuWan: 62.5 });
@@ -159,13 +190,19 @@ describe('policy eligibility', () => {
   });
 
   it('is eligible when an OR branch holds, and estimates percent × base capped', () => {
-    const e = evaluatePolicy({ id: 'p', title: 't', conditions: rule, amountWan: null, percent: 8, capWan: 500 }, { investmentWan: 10000, taxPerMuWan: 62.5 });
+    const e = evaluatePolicy(
+      { id: 'p', title: 't', conditions: rule, amountWan: null, percent: 8, capWan: 500 },
+      { investmentWan: 10000, taxPerMuWan: 62.5 },
+    );
     expect(e.eligible).toBe(true);
     expect(e.estimatedBenefitWan).toBe(500);
   });
 
   it('is ineligible with the failing condition said', () => {
-    const e = evaluatePolicy({ id: 'p', title: 't', conditions: rule, amountWan: 100, percent: null, capWan: null }, { investmentWan: 3000, taxPerMuWan: 62.5 });
+    const e = evaluatePolicy(
+      { id: 'p', title: 't', conditions: rule, amountWan: 100, percent: null, capWan: null },
+      { investmentWan: 3000, taxPerMuWan: 62.5 },
+    );
     expect(e.eligible).toBe(false);
     expect(e.reasons[0].text_zh).toBe('投资额3000万元，不满足"投资额不低于5000万元"');
     expect(e.estimatedBenefitWan).toBeNull();
@@ -174,7 +211,9 @@ describe('policy eligibility', () => {
   it('treats an empty rule as always eligible and supports not / prefix', () => {
     expect(evaluateRule({} as never, {}).result).toBe(true);
     expect(evaluateRule({ not: { fact: 'industryCode', op: 'prefix', value: ['B06'] } }, { industryCode: 'C36' }).result).toBe(true);
-    expect(evaluatePolicy({ id: 'p', title: 't', conditions: null, amountWan: 50, percent: null, capWan: null }, {}).estimatedBenefitWan).toBe(50);
+    expect(
+      evaluatePolicy({ id: 'p', title: 't', conditions: null, amountWan: 50, percent: null, capWan: null }, {}).estimatedBenefitWan,
+    ).toBe(50);
   });
 });
 
@@ -194,5 +233,26 @@ describe('leadNeedOf', () => {
     });
     expect(n.requirements).toMatchObject({ floorLoadTPerSqm: 2, craneTons: 5, envApproval: true });
     expect(n.industryLabel).toBe('汽车零部件');
+  });
+});
+
+describe('policy rules written by the knowledge base', () => {
+  it('accepts and/or trees with word ops (gte, lt…)', () => {
+    const rule = {
+      and: [
+        { fact: 'fixedAssetInvestmentWan', op: 'gte', value: 6000 },
+        {
+          or: [
+            { fact: 'investIntensityWanPerMu', op: 'gte', value: 200 },
+            { fact: 'taxPerMuWan', op: 'gte', value: 10 },
+          ],
+        },
+      ],
+    };
+    expect(evaluateRule(rule, { fixedAssetInvestmentWan: 8000, taxPerMuWan: 12 }).result).toBe(true);
+    expect(evaluateRule(rule, { fixedAssetInvestmentWan: 5000, taxPerMuWan: 12 }).result).toBe(false);
+    const u = evaluatePolicy({ id: 'x', title: 't', conditions: rule, amountWan: null, percent: null, capWan: null }, { taxPerMuWan: 12 });
+    expect(u.eligible).toBe('unknown');
+    expect(u.reasons[0].text_zh).toBe('需要固定资产投资额才能判断');
   });
 });

@@ -9,12 +9,7 @@ export type PolicyFactValues = Record<string, number | string | boolean | null |
  * `{fact, op, value}` with op one of >= > <= < == != in prefix.
  */
 export type Rule =
-  | { all: Rule[] }
-  | { any: Rule[] }
-  | { and: Rule[] }
-  | { or: Rule[] }
-  | { not: Rule }
-  | { fact: string; op: string; value: unknown };
+  { all: Rule[] } | { any: Rule[] } | { and: Rule[] } | { or: Rule[] } | { not: Rule } | { fact: string; op: string; value: unknown };
 
 export interface RuleOutcome {
   result: boolean | 'unknown';
@@ -31,6 +26,9 @@ export const FACT_NAMES: Record<string, [string, string]> = {
   investIntensityWanPerMu: ['投资强度', 'the investment intensity'],
   industryCode: ['行业', 'the industry'],
   areaMu: ['用地面积', 'the land area'],
+  landAreaMu: ['用地面积', 'the land area'],
+  investPerSqmYuan: ['每平方米投资强度', 'the investment per m²'],
+  executiveSalaryWan: ['高管年薪', 'the executive salary'],
   areaSqm: ['面积', 'the area'],
   propertyType: ['载体类型', 'the property type'],
   dealType: ['租售方式', 'rent or buy'],
@@ -38,7 +36,16 @@ export const FACT_NAMES: Record<string, [string, string]> = {
   equipmentInvestmentWan: ['设备投资额', 'the equipment investment'],
 };
 
-const OPS_ZH: Record<string, string> = { '>=': '不低于', '>': '高于', '<=': '不高于', '<': '低于', '==': '为', '!=': '不为', in: '属于', prefix: '属于' };
+const OPS_ZH: Record<string, string> = {
+  '>=': '不低于',
+  '>': '高于',
+  '<=': '不高于',
+  '<': '低于',
+  '==': '为',
+  '!=': '不为',
+  in: '属于',
+  prefix: '属于',
+};
 
 function factName(f: string): [string, string] {
   return FACT_NAMES[f] ?? [f, f];
@@ -53,12 +60,17 @@ function valueText(v: unknown): string {
 function unitOf(fact: string): string {
   if (fact.endsWith('WanPerMu')) return '万元/亩';
   if (fact.endsWith('Wan')) return '万元';
-  if (fact === 'areaMu') return '亩';
+  if (fact === 'areaMu' || fact === 'landAreaMu') return '亩';
+  if (fact === 'investPerSqmYuan') return '元/㎡';
   if (fact === 'areaSqm') return '㎡';
   return '';
 }
 
-function compare(op: string, have: number | string | boolean, want: unknown): boolean {
+/** The knowledge base writes ops as words (gte, lt…); both spellings are accepted. */
+const OP_ALIASES: Record<string, string> = { gte: '>=', gt: '>', lte: '<=', lt: '<', eq: '==', neq: '!=' };
+
+function compare(rawOp: string, have: number | string | boolean, want: unknown): boolean {
+  const op = OP_ALIASES[rawOp] ?? rawOp;
   switch (op) {
     case '>=':
       return Number(have) >= Number(want);
@@ -106,7 +118,8 @@ export function evaluateRule(rule: Rule | null | undefined, facts: PolicyFactVal
     const o = evaluateRule(rule.not, facts);
     return { ...o, result: o.result === 'unknown' ? 'unknown' : !o.result };
   }
-  const { fact, op, value } = rule;
+  const { fact, value } = rule;
+  const op = OP_ALIASES[rule.op] ?? rule.op;
   const [zh, en] = factName(fact);
   const have = facts[fact];
   const unit = unitOf(fact);
@@ -115,7 +128,14 @@ export function evaluateRule(rule: Rule | null | undefined, facts: PolicyFactVal
     return {
       result: 'unknown',
       missing: [fact],
-      reasons: [{ code: `missing_${fact}`, ok: false, text_zh: `条件"${cond}"：需要${zh}才能判断`, text_en: `Condition on ${en}: ${en} is needed to judge` }],
+      reasons: [
+        {
+          code: `missing_${fact}`,
+          ok: false,
+          text_zh: `条件"${cond}"：需要${zh}才能判断`,
+          text_en: `Condition on ${en}: ${en} is needed to judge`,
+        },
+      ],
     };
   }
   const ok = compare(op, have, value);

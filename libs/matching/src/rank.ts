@@ -14,7 +14,12 @@ export interface Ranking<L extends ListingFacts> {
 }
 
 /** Filters then scores: ranked best first (ties: larger area fit first by id for stability); excluded keep only the reasons against. */
-export function rankListings<L extends ListingFacts>(need: LeadNeed, listings: L[], parks: Map<string, ParkFacts>, tolerance = AREA_TOLERANCE): Ranking<L> {
+export function rankListings<L extends ListingFacts>(
+  need: LeadNeed,
+  listings: L[],
+  parks: Map<string, ParkFacts>,
+  tolerance = AREA_TOLERANCE,
+): Ranking<L> {
   const ranked: RankedListing<L>[] = [];
   const excluded: { listing: L; reasons: MatchReason[] }[] = [];
   for (const l of listings) {

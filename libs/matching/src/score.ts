@@ -38,29 +38,88 @@ export function areaScore(need: LeadNeed, l: ListingFacts): { part: number; reas
   const part = Math.max(0, 0.8 - off * 2);
   const pct = Math.round(off * 100);
   return a < lo
-    ? { part, reason: r('area', true, `面积${fmt(a, 0)}㎡，比需求${needText}小${pct}%，在可接受范围内`, `Area ${fmt(a, 0)} m² is ${pct}% below the need of ${needText}, within tolerance`) }
-    : { part, reason: r('area', true, `面积${fmt(a, 0)}㎡，比需求${needText}大${pct}%，在可接受范围内`, `Area ${fmt(a, 0)} m² is ${pct}% above the need of ${needText}, within tolerance`) };
+    ? {
+        part,
+        reason: r(
+          'area',
+          true,
+          `面积${fmt(a, 0)}㎡，比需求${needText}小${pct}%，在可接受范围内`,
+          `Area ${fmt(a, 0)} m² is ${pct}% below the need of ${needText}, within tolerance`,
+        ),
+      }
+    : {
+        part,
+        reason: r(
+          'area',
+          true,
+          `面积${fmt(a, 0)}㎡，比需求${needText}大${pct}%，在可接受范围内`,
+          `Area ${fmt(a, 0)} m² is ${pct}% above the need of ${needText}, within tolerance`,
+        ),
+      };
 }
 
 /** Price against budget, by deal: rent 元/㎡/月, sale 元/㎡, land 万元/亩. */
 export function priceScore(need: LeadNeed, l: ListingFacts): { part: number; reason: MatchReason | null } {
-  const cases: { price: number | null; budget: number | null | undefined; unit: string; unitEn: string; label: string; labelEn: string }[] = [
-    { price: l.rentYuanPerSqmMonth, budget: need.requirements.rentBudgetYuanPerSqmMonth, unit: '元/㎡/月', unitEn: 'yuan/m²/month', label: '租金', labelEn: 'Rent' },
-    { price: l.salePriceYuanPerSqm, budget: need.requirements.saleBudgetYuanPerSqm, unit: '元/㎡', unitEn: 'yuan/m²', label: '售价', labelEn: 'Price' },
-    { price: l.landPriceWanPerMu, budget: need.requirements.landBudgetWanPerMu, unit: '万元/亩', unitEn: '10k yuan/mu', label: '地价', labelEn: 'Land price' },
-  ];
+  const cases: { price: number | null; budget: number | null | undefined; unit: string; unitEn: string; label: string; labelEn: string }[] =
+    [
+      {
+        price: l.rentYuanPerSqmMonth,
+        budget: need.requirements.rentBudgetYuanPerSqmMonth,
+        unit: '元/㎡/月',
+        unitEn: 'yuan/m²/month',
+        label: '租金',
+        labelEn: 'Rent',
+      },
+      {
+        price: l.salePriceYuanPerSqm,
+        budget: need.requirements.saleBudgetYuanPerSqm,
+        unit: '元/㎡',
+        unitEn: 'yuan/m²',
+        label: '售价',
+        labelEn: 'Price',
+      },
+      {
+        price: l.landPriceWanPerMu,
+        budget: need.requirements.landBudgetWanPerMu,
+        unit: '万元/亩',
+        unitEn: '10k yuan/mu',
+        label: '地价',
+        labelEn: 'Land price',
+      },
+    ];
   const c = l.deal === 'rent' ? cases[0] : l.deal === 'sale' ? cases[1] : cases[2];
   if (c.price === null) return { part: 0.5, reason: null };
   if (c.budget === null || c.budget === undefined) {
-    return { part: 0.5, reason: r('price', true, `${c.label}${fmt(c.price, 2)}${c.unit}（客户未提预算）`, `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} (no budget stated)`) };
+    return {
+      part: 0.5,
+      reason: r(
+        'price',
+        true,
+        `${c.label}${fmt(c.price, 2)}${c.unit}（客户未提预算）`,
+        `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} (no budget stated)`,
+      ),
+    };
   }
   if (c.price <= c.budget) {
-    return { part: 1, reason: r('price', true, `${c.label}${fmt(c.price, 2)}${c.unit}，在预算${fmt(c.budget, 2)}${c.unit}之内`, `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} is within the budget of ${fmt(c.budget, 2)}`) };
+    return {
+      part: 1,
+      reason: r(
+        'price',
+        true,
+        `${c.label}${fmt(c.price, 2)}${c.unit}，在预算${fmt(c.budget, 2)}${c.unit}之内`,
+        `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} is within the budget of ${fmt(c.budget, 2)}`,
+      ),
+    };
   }
   const over = (c.price - c.budget) / c.budget;
   return {
     part: Math.max(0, 1 - over * 2),
-    reason: r('price', false, `${c.label}${fmt(c.price, 2)}${c.unit}，超出预算${fmt(c.budget, 2)}${c.unit}约${Math.round(over * 100)}%`, `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} exceeds the budget of ${fmt(c.budget, 2)} by ${Math.round(over * 100)}%`),
+    reason: r(
+      'price',
+      false,
+      `${c.label}${fmt(c.price, 2)}${c.unit}，超出预算${fmt(c.budget, 2)}${c.unit}约${Math.round(over * 100)}%`,
+      `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} exceeds the budget of ${fmt(c.budget, 2)} by ${Math.round(over * 100)}%`,
+    ),
   };
 }
 
@@ -76,36 +135,90 @@ export function taxPerMuScore(need: LeadNeed, l: ListingFacts, park: ParkFacts |
   const mu = listingMu(l);
   if (need.annualTaxWan === null || mu === null) {
     if (min === null) return { part: 0.5, reason: null };
-    return { part: 0.5, reason: r('tax_per_mu', false, `园区要求亩均税收${fmt(min)}万元/亩，需要年税收才能判断`, `The park requires ${fmt(min)} (10k yuan)/mu of tax; the annual tax is needed to judge`) };
+    return {
+      part: 0.5,
+      reason: r(
+        'tax_per_mu',
+        false,
+        `园区要求亩均税收${fmt(min)}万元/亩，需要年税收才能判断`,
+        `The park requires ${fmt(min)} (10k yuan)/mu of tax; the annual tax is needed to judge`,
+      ),
+    };
   }
   const perMu = need.annualTaxWan / mu;
   if (min === null) {
-    return { part: 0.7, reason: r('tax_per_mu', true, `预计亩均税收${fmt(perMu)}万元/亩（园区未设要求）`, `Expected tax ${fmt(perMu)} (10k yuan)/mu (no park threshold)`) };
+    return {
+      part: 0.7,
+      reason: r(
+        'tax_per_mu',
+        true,
+        `预计亩均税收${fmt(perMu)}万元/亩（园区未设要求）`,
+        `Expected tax ${fmt(perMu)} (10k yuan)/mu (no park threshold)`,
+      ),
+    };
   }
   if (perMu >= min) {
-    return { part: 1, reason: r('tax_per_mu', true, `预计亩均税收${fmt(perMu)}万元/亩，高于园区要求${fmt(min)}万元/亩`, `Expected tax ${fmt(perMu)} (10k yuan)/mu exceeds the park's ${fmt(min)}`) };
+    return {
+      part: 1,
+      reason: r(
+        'tax_per_mu',
+        true,
+        `预计亩均税收${fmt(perMu)}万元/亩，高于园区要求${fmt(min)}万元/亩`,
+        `Expected tax ${fmt(perMu)} (10k yuan)/mu exceeds the park's ${fmt(min)}`,
+      ),
+    };
   }
   return {
     part: Math.max(0, perMu / min - 0.5),
-    reason: r('tax_per_mu', false, `预计亩均税收${fmt(perMu)}万元/亩，低于园区要求${fmt(min)}万元/亩`, `Expected tax ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min)}`),
+    reason: r(
+      'tax_per_mu',
+      false,
+      `预计亩均税收${fmt(perMu)}万元/亩，低于园区要求${fmt(min)}万元/亩`,
+      `Expected tax ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min)}`,
+    ),
   };
 }
 
 /** 投资强度: the investment over the listing's land against the required 万元/亩. */
-export function investIntensityScore(need: LeadNeed, l: ListingFacts, park: ParkFacts | null): { part: number; reason: MatchReason | null } {
+export function investIntensityScore(
+  need: LeadNeed,
+  l: ListingFacts,
+  park: ParkFacts | null,
+): { part: number; reason: MatchReason | null } {
   const min = threshold(l.minInvestIntensityWanPerMu, park?.minInvestIntensityWanPerMu);
   const mu = listingMu(l);
   if (min === null) return { part: 0.5, reason: null };
   if (need.investmentWan === null || mu === null) {
-    return { part: 0.5, reason: r('invest_intensity', false, `园区要求投资强度${fmt(min, 0)}万元/亩，需要投资额才能判断`, `The park requires ${fmt(min, 0)} (10k yuan)/mu of investment; the investment is needed to judge`) };
+    return {
+      part: 0.5,
+      reason: r(
+        'invest_intensity',
+        false,
+        `园区要求投资强度${fmt(min, 0)}万元/亩，需要投资额才能判断`,
+        `The park requires ${fmt(min, 0)} (10k yuan)/mu of investment; the investment is needed to judge`,
+      ),
+    };
   }
   const perMu = need.investmentWan / mu;
   if (perMu >= min) {
-    return { part: 1, reason: r('invest_intensity', true, `预计投资强度${fmt(perMu)}万元/亩，达到园区要求${fmt(min, 0)}万元/亩`, `Investment intensity ${fmt(perMu)} (10k yuan)/mu meets the park's ${fmt(min, 0)}`) };
+    return {
+      part: 1,
+      reason: r(
+        'invest_intensity',
+        true,
+        `预计投资强度${fmt(perMu)}万元/亩，达到园区要求${fmt(min, 0)}万元/亩`,
+        `Investment intensity ${fmt(perMu)} (10k yuan)/mu meets the park's ${fmt(min, 0)}`,
+      ),
+    };
   }
   return {
     part: Math.max(0, perMu / min - 0.5),
-    reason: r('invest_intensity', false, `预计投资强度${fmt(perMu)}万元/亩，低于园区要求${fmt(min, 0)}万元/亩`, `Investment intensity ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min, 0)}`),
+    reason: r(
+      'invest_intensity',
+      false,
+      `预计投资强度${fmt(perMu)}万元/亩，低于园区要求${fmt(min, 0)}万元/亩`,
+      `Investment intensity ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min, 0)}`,
+    ),
   };
 }
 
@@ -122,9 +235,25 @@ export function focusIndustryScore(need: LeadNeed, park: ParkFacts | null): { pa
   });
   const what = label ?? code ?? '';
   if (hit) {
-    return { part: 1, reason: r('focus_industry', true, `${park.name}主导产业含${hit}，与客户的${what}对口`, `${park.name} focuses on ${hit}, matching the investor's ${what}`) };
+    return {
+      part: 1,
+      reason: r(
+        'focus_industry',
+        true,
+        `${park.name}主导产业含${hit}，与客户的${what}对口`,
+        `${park.name} focuses on ${hit}, matching the investor's ${what}`,
+      ),
+    };
   }
-  return { part: 0.2, reason: r('focus_industry', false, `${park.name}主导产业为${park.focusIndustries.join('、')}，不含${what}`, `${park.name} focuses on ${park.focusIndustries.join(', ')}, not ${what}`) };
+  return {
+    part: 0.2,
+    reason: r(
+      'focus_industry',
+      false,
+      `${park.name}主导产业为${park.focusIndustries.join('、')}，不含${what}`,
+      `${park.name} focuses on ${park.focusIndustries.join(', ')}, not ${what}`,
+    ),
+  };
 }
 
 /** Region preference: the listing's region contains the one asked for (浙江省金华市 ⊇ 金华). */
@@ -132,9 +261,25 @@ export function regionScore(need: LeadNeed, l: ListingFacts): { part: number; re
   if (!need.region || !l.region) return { part: 0.5, reason: null };
   const want = need.region.replace(/[省市区县]$/, '');
   if (l.region.includes(want) || need.region.includes(l.region)) {
-    return { part: 1, reason: r('region', true, `位于${l.region}，符合客户意向区域${need.region}`, `Located in ${l.region}, the region the investor prefers`) };
+    return {
+      part: 1,
+      reason: r(
+        'region',
+        true,
+        `位于${l.region}，符合客户意向区域${need.region}`,
+        `Located in ${l.region}, the region the investor prefers`,
+      ),
+    };
   }
-  return { part: 0.2, reason: r('region', false, `位于${l.region}，不在客户意向区域${need.region}`, `Located in ${l.region}, outside the preferred ${need.region}`) };
+  return {
+    part: 0.2,
+    reason: r(
+      'region',
+      false,
+      `位于${l.region}，不在客户意向区域${need.region}`,
+      `Located in ${l.region}, outside the preferred ${need.region}`,
+    ),
+  };
 }
 
 /** Soft score 0–100 with its reasons, for a listing that passed the hard filters. */

@@ -33,9 +33,23 @@ describe('listings: CRUD, roles, import/export, holds', () => {
       .http()
       .post('/api/listings')
       .set(auth(manager))
-      .send({ title: '测试厂房', kind: 'factory', deal: 'rent', address: '测试路1号', areaSqm: 1000, rentQuoted: '1元/㎡/天', allowedIndustries: ['c36'] })
+      .send({
+        title: '测试厂房',
+        kind: 'factory',
+        deal: 'rent',
+        address: '测试路1号',
+        areaSqm: 1000,
+        rentQuoted: '1元/㎡/天',
+        allowedIndustries: ['c36'],
+      })
       .expect(201);
-    expect(res.body).toMatchObject({ title: '测试厂房', rentYuanPerSqmMonth: 30.42, rentQuotedRaw: '1元/㎡/天', allowedIndustries: ['C36'], status: 'available' });
+    expect(res.body).toMatchObject({
+      title: '测试厂房',
+      rentYuanPerSqmMonth: 30.42,
+      rentQuotedRaw: '1元/㎡/天',
+      allowedIndustries: ['C36'],
+      status: 'available',
+    });
     expect(res.body.naturalKey).toBeUndefined();
     const id = res.body.id as string;
     await t.http().get(`/api/listings/${id}`).set(auth(consultant.token)).expect(200);
@@ -47,12 +61,22 @@ describe('listings: CRUD, roles, import/export, holds', () => {
 
   it('refuses writes by consultants and names bad fields', async () => {
     await t.http().post('/api/listings').set(auth(consultant.token)).send({ title: 'x', kind: 'factory', deal: 'rent' }).expect(403);
-    const bad = await t.http().post('/api/listings').set(auth(manager)).send({ title: 'x', kind: 'villa', deal: 'rent', areaSqm: -1 }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/listings')
+      .set(auth(manager))
+      .send({ title: 'x', kind: 'villa', deal: 'rent', areaSqm: -1 })
+      .expect(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['areaSqm', 'kind']);
   });
 
   it('imports a CSV: good rows kept, bad rows reported by row and column; re-import changes nothing', async () => {
-    const first = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', Buffer.from(CSV), 'listings.csv').expect(200);
+    const first = await t
+      .http()
+      .post('/api/listings/import')
+      .set(auth(manager))
+      .attach('file', Buffer.from(CSV), 'listings.csv')
+      .expect(200);
     expect(first.body.created).toBe(2);
     expect(first.body.updated).toBe(0);
     expect(first.body.errors).toEqual([
@@ -65,11 +89,21 @@ describe('listings: CRUD, roles, import/export, holds', () => {
     const land = (await t.http().get('/api/listings?kind=land').set(auth(manager))).body.items[0];
     expect(land).toMatchObject({ deal: 'land_transfer', areaMu: 20 });
 
-    const again = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', Buffer.from(CSV), 'listings.csv').expect(200);
+    const again = await t
+      .http()
+      .post('/api/listings/import')
+      .set(auth(manager))
+      .attach('file', Buffer.from(CSV), 'listings.csv')
+      .expect(200);
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
 
     const changed = CSV.replace('3200,8', '3300,8');
-    const third = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', Buffer.from(changed), 'listings.csv').expect(200);
+    const third = await t
+      .http()
+      .post('/api/listings/import')
+      .set(auth(manager))
+      .attach('file', Buffer.from(changed), 'listings.csv')
+      .expect(200);
     expect(third.body).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
   });
 
@@ -81,7 +115,12 @@ describe('listings: CRUD, roles, import/export, holds', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', buf, 'w.xlsx').expect(200);
     expect(res.body).toMatchObject({ created: 1, errors: [] });
-    const missing = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', Buffer.from('地址\n某路'), 'x.csv').expect(200);
+    const missing = await t
+      .http()
+      .post('/api/listings/import')
+      .set(auth(manager))
+      .attach('file', Buffer.from('地址\n某路'), 'x.csv')
+      .expect(200);
     expect(missing.body.created).toBe(0);
     expect(missing.body.errors.map((e: { column: string }) => e.column)).toEqual(['标题', '类型', '租售']);
     await t.http().post('/api/listings/import').set(auth(consultant.token)).attach('file', buf, 'w.xlsx').expect(403);
@@ -107,7 +146,12 @@ describe('listings: CRUD, roles, import/export, holds', () => {
         res.on('end', () => cb(null, Buffer.concat(chunks)));
       })
       .expect(200);
-    const back2 = await t.http().post('/api/listings/import').set(auth(manager)).attach('file', xlsx.body as Buffer, 'export.xlsx').expect(200);
+    const back2 = await t
+      .http()
+      .post('/api/listings/import')
+      .set(auth(manager))
+      .attach('file', xlsx.body as Buffer, 'export.xlsx')
+      .expect(200);
     expect(back2.body).toMatchObject({ created: 0, updated: 0, errors: [] });
   });
 
@@ -115,18 +159,36 @@ describe('listings: CRUD, roles, import/export, holds', () => {
     const leads = t.app.get(LeadsRepository);
     const mk = async (n: number) =>
       leads.transaction(async (m) =>
-        leads.createLead(m, { reference: `ZS-T-H${n}`, company: `公司${n}`, contactName: '张三', phoneEnc: 'x', phoneHash: `h${n}`, phoneMasked: '138****0000', phoneLast4: '0000' }),
+        leads.createLead(m, {
+          reference: `ZS-T-H${n}`,
+          company: `公司${n}`,
+          contactName: '张三',
+          phoneEnc: 'x',
+          phoneHash: `h${n}`,
+          phoneMasked: '138****0000',
+          phoneLast4: '0000',
+        }),
       );
     const a = await mk(1);
     const b = await mk(2);
     const listing = (await t.http().get('/api/listings?kind=factory').set(auth(manager))).body.items[0];
     const until = new Date(Date.now() + 86400_000).toISOString();
-    const h = await t.http().post(`/api/listings/${listing.id}/holds`).set(auth(consultant.token)).send({ leadId: a.id, until }).expect(201);
+    const h = await t
+      .http()
+      .post(`/api/listings/${listing.id}/holds`)
+      .set(auth(consultant.token))
+      .send({ leadId: a.id, until })
+      .expect(201);
     expect(h.body).toMatchObject({ listingId: listing.id, leadId: a.id, heldById: consultant.userId });
     const clash = await t.http().post(`/api/listings/${listing.id}/holds`).set(auth(other.token)).send({ leadId: b.id, until }).expect(409);
     expect(clash.body.code).toBe('LISTING_HELD');
     expect(clash.body.message_zh).toContain('王顾问');
-    const past = await t.http().post(`/api/listings/${listing.id}/holds`).set(auth(other.token)).send({ leadId: b.id, until: '2020-01-01T00:00:00Z' }).expect(400);
+    const past = await t
+      .http()
+      .post(`/api/listings/${listing.id}/holds`)
+      .set(auth(other.token))
+      .send({ leadId: b.id, until: '2020-01-01T00:00:00Z' })
+      .expect(400);
     expect(past.body.fields[0].field).toBe('until');
     // expire the hold: the other consultant may now hold it
     await t.ds.query(`UPDATE listing_hold SET until = now() - interval '1 minute' WHERE lead_id = $1`, [a.id]);

@@ -1,11 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { LISTING_DEALS, LISTING_KINDS, LISTING_STATUSES, type ListingDeal, type ListingKind, type ListingStatus } from '@app/listings';
 
 /** Fields shared by create and update; every one optional here, create re-requires title/kind/deal. */
 class ListingFieldsDto {
-  @ApiPropertyOptional({ description: '编号 (external code; the import key when given)' }) @IsOptional() @IsString() @MaxLength(100) externalCode?: string | null;
+  @ApiPropertyOptional({ description: '编号 (external code; the import key when given)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  externalCode?: string | null;
   @ApiPropertyOptional({ enum: LISTING_STATUSES }) @IsOptional() @IsIn(LISTING_STATUSES) status?: ListingStatus;
   @ApiPropertyOptional() @IsOptional() @IsUUID() parkId?: string | null;
   @ApiPropertyOptional({ example: '浙江省金华市婺城区' }) @IsOptional() @IsString() @MaxLength(200) region?: string | null;
@@ -32,7 +50,8 @@ class ListingFieldsDto {
   @ApiPropertyOptional({ description: '元/㎡' }) @IsOptional() @IsNumber() @Min(0) salePriceYuanPerSqm?: number | null;
   @ApiPropertyOptional({ description: '万元/亩' }) @IsOptional() @IsNumber() @Min(0) landPriceWanPerMu?: number | null;
   @ApiPropertyOptional({ description: '亩均税收要求 万元/亩' }) @IsOptional() @IsNumber() @Min(0) minTaxPerMuWan?: number | null;
-  @ApiPropertyOptional({ description: '投资强度要求 万元/亩' }) @IsOptional() @IsNumber() @Min(0) minInvestIntensityWanPerMu?: number | null;
+  @ApiPropertyOptional({ description: '投资强度要求 万元/亩' }) @IsOptional() @IsNumber() @Min(0) minInvestIntensityWanPerMu?:
+    number | null;
   @ApiPropertyOptional({ type: [String], example: ['C36', 'C38'], description: 'GB/T 4754 codes; empty = unrestricted' })
   @IsOptional()
   @IsArray()

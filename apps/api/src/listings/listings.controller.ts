@@ -5,7 +5,16 @@ import { CurrentUser, Roles, type AuthUser } from '@app/identity';
 import { DomainError } from '@app/errors';
 import { ListingImportService, ListingsService, listingView, type ListingView } from '@app/listings';
 import { ParseIdPipe } from '../http/parse-id.pipe.js';
-import { CreateHoldDto, CreateListingDto, ExportQuery, HoldResponse, ImportResponse, ListListingsQuery, ListingResponse, UpdateListingDto } from './dto.js';
+import {
+  CreateHoldDto,
+  CreateListingDto,
+  ExportQuery,
+  HoldResponse,
+  ImportResponse,
+  ListListingsQuery,
+  ListingResponse,
+  UpdateListingDto,
+} from './dto.js';
 
 @ApiTags('listings')
 @Controller('listings')
@@ -26,7 +35,10 @@ export class ListingsController {
   @ApiOperation({ summary: 'Every listing as CSV or XLSX, with the import headers (re-importable)' })
   async export(@Query() q: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const format = q.format ?? 'csv';
-    reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header(
+      'content-type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     reply.header('content-disposition', `attachment; filename="listings.${format}"`);
     return this.importer.export(format);
   }
@@ -39,7 +51,13 @@ export class ListingsController {
   @ApiOkResponse({ type: ImportResponse })
   async import(@Req() req: FastifyRequest): Promise<ImportResponse> {
     const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file) throw DomainError.field('file', 'FILE_REQUIRED', 'file：请上传CSV或XLSX文件', 'file: upload a CSV or XLSX file (multipart field "file")');
+    if (!file)
+      throw DomainError.field(
+        'file',
+        'FILE_REQUIRED',
+        'file：请上传CSV或XLSX文件',
+        'file: upload a CSV or XLSX file (multipart field "file")',
+      );
     return this.importer.import(await file.toBuffer(), file.filename);
   }
 

@@ -1,0 +1,168 @@
+import { DemoService } from '@app/demo';
+import { LeadsRepository, type Lead } from '@app/leads';
+import type { TestApp } from '../../support/test-app.js';
+import { startTestApp } from '../../support/test-app.js';
+
+interface Reason {
+  code: string;
+  ok: boolean;
+  text_zh: string;
+  text_en: string;
+}
+interface Match {
+  listing: { id: string; title: string; externalCode: string | null };
+  score: number;
+  reasons: Reason[];
+  hold: { forThisLead: boolean; heldByName: string | null } | null;
+}
+
+describe('matching: GET /api/leads/:id/matches', () => {
+  let t: TestApp;
+  let manager: string;
+  let consultant: { token: string; userId: string };
+  let seq = 0;
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  /** A lead as intake stores "3000平方米厂房，租，汽车零部件，年税收300万" (parsed fields). */
+  const newLead = async (fields: Partial<Lead> = {}): Promise<Lead> => {
+    const leads = t.app.get(LeadsRepository);
+    const n = ++seq;
+    return leads.transaction((m) =>
+      leads.createLead(m, {
+        reference: `ZS-T-M${n}`,
+        company: `金华汽配${n}`,
+        contactName: '张三',
+        phoneEnc: 'x',
+        phoneHash: `m${n}`,
+        phoneMasked: '138****0000',
+        phoneLast4: '0000',
+        need: '3000平方米厂房，租',
+        usage: '汽车零部件',
+        taxText: '年税收300万',
+        propertyType: 'factory',
+        dealType: 'rent',
+        areaSqmMin: 3000,
+        areaSqmMax: 3000,
+        areaUnit: 'sqm',
+        industryCode: 'C36',
+        industryName: '汽车零部件',
+        annualTaxWan: 300,
+        ...fields,
+      }),
+    );
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    manager = (await t.signIn('manager')).token;
+    consultant = await t.signIn('consultant', '王顾问');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('ranks the fitting demo factory first and rules out land, sold and too-small listings, each with its reason', async () => {
+    await t.app.get(DemoService).seed();
+    const lead = await newLead();
+    const res = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
+    const listings = res.body.listings as Match[];
+    expect(listings[0].listing.externalCode).toBe('DEMO-F1');
+    expect(listings.map((m) => m.listing.externalCode)).toEqual(['DEMO-F1', 'DEMO-F2']);
+    expect(listings[0].score).toBeGreaterThan(listings[1].score);
+    const texts = listings[0].reasons.map((r) => r.text_zh);
+    expect(texts).toContain('预计亩均税收62.5万元/亩，高于园区要求30万元/亩');
+    expect(texts).toContain('面积3200㎡，比需求3000㎡大7%，在可接受范围内');
+    expect(texts).toContain('客户行业C36属于载体准入产业');
+    expect(texts).toContain('园区要求投资强度200万元/亩，需要投资额才能判断');
+
+    const excluded = new Map(
+      (res.body.excluded as { listing: { externalCode: string }; reasons: Reason[] }[]).map((e) => [e.listing.externalCode, e.reasons]),
+    );
+    expect(excluded.get('DEMO-L1')?.map((r) => r.text_zh)).toEqual(
+      expect.arrayContaining(['载体是土地，需求是厂房', '载体土地出让，客户要租']),
+    );
+    expect(excluded.get('DEMO-F3')?.map((r) => r.code)).toEqual(expect.arrayContaining(['status', 'deal']));
+    expect(excluded.get('DEMO-F3')?.map((r) => r.text_zh)).toContain('载体已售出，不可租售');
+    expect(excluded.get('DEMO-F4')?.map((r) => r.text_zh)).toEqual(['面积800㎡，小于需求3000㎡（允许偏差20%，至少2400㎡）']);
+    expect(Array.isArray(res.body.policies)).toBe(true);
+
+    // seeding twice adds nothing
+    const before = (await t.http().get('/api/listings?limit=500').set(auth(manager))).body.total;
+    await t.app.get(DemoService).seed();
+    expect((await t.http().get('/api/listings?limit=500').set(auth(manager))).body.total).toBe(before);
+  });
+
+  it('recomputes on demand: a reserved listing drops out, a changed lead changes the ranking, a hold shows to other consultants', async () => {
+    const mk = async (body: Record<string, unknown>) =>
+      (await t.http().post('/api/listings').set(auth(manager)).send(body).expect(201)).body as { id: string };
+    const a = await mk({
+      title: '义乌厂房甲',
+      kind: 'factory',
+      deal: 'rent',
+      address: '义乌1号',
+      region: '浙江省金华市义乌市',
+      areaSqm: 5000,
+      clearHeightM: 12,
+      craneTons: 20,
+      envApproved: true,
+    });
+    const b = await mk({
+      title: '义乌厂房乙',
+      kind: 'factory',
+      deal: 'rent',
+      address: '义乌2号',
+      region: '浙江省金华市义乌市',
+      areaSqm: 5200,
+      clearHeightM: 6,
+      envApproved: true,
+    });
+    const lead = await newLead({ areaSqmMin: 4500, areaSqmMax: 5500, region: '义乌', requirements: { craneTons: 10, clearHeightM: 8 } });
+    const get = async () =>
+      (await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200)).body as {
+        listings: Match[];
+        excluded: { listing: { id: string }; reasons: Reason[] }[];
+      };
+
+    let m = await get();
+    expect(m.listings.map((x) => x.listing.id)).toEqual([a.id]);
+    expect(m.listings[0].reasons.map((r) => r.text_zh)).toEqual(
+      expect.arrayContaining([
+        '面积5000㎡，在需求4500–5500㎡之内',
+        '行车20t，满足要求的10t',
+        '位于浙江省金华市义乌市，符合客户意向区域义乌',
+      ]),
+    );
+    expect(m.excluded.find((e) => e.listing.id === b.id)?.reasons.map((r) => r.text_zh)).toEqual(['层高6m，低于要求的8m']);
+
+    // another consultant holds it for another lead: shown as held (撞单)
+    const other = await t.signIn('consultant', '李顾问');
+    const otherLead = await newLead();
+    await t
+      .http()
+      .post(`/api/listings/${a.id}/holds`)
+      .set(auth(other.token))
+      .send({ leadId: otherLead.id, until: new Date(Date.now() + 3600_000).toISOString() })
+      .expect(201);
+    m = await get();
+    expect(m.listings[0].hold).toMatchObject({ forThisLead: false, heldByName: '李顾问' });
+    expect(m.listings[0].reasons[0]).toMatchObject({ code: 'held', ok: false });
+
+    // reserved: drops out at once
+    await t.http().patch(`/api/listings/${a.id}`).set(auth(manager)).send({ status: 'reserved' }).expect(200);
+    m = await get();
+    expect(m.listings).toEqual([]);
+
+    // the lead no longer needs a tall building: 乙 fits
+    await t.ds.query(`UPDATE lead SET requirements = '{}' WHERE id = $1`, [lead.id]);
+    m = await get();
+    expect(m.listings.map((x) => x.listing.id)).toEqual([b.id]);
+  });
+
+  it('refuses a consultant another consultant’s lead and answers 404 for an unknown lead', async () => {
+    const owner = await t.signIn('consultant');
+    const lead = await newLead({ ownerId: owner.userId });
+    await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(403);
+    await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(owner.token)).expect(200);
+    await t.http().get(`/api/leads/00000000-0000-4000-8000-000000000000/matches`).set(auth(manager)).expect(404);
+  });
+});
