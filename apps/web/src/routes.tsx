@@ -1,12 +1,24 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { Navigate } from 'react-router-dom';
+import { Spin } from 'antd';
 import { AppLayout, PublicLayout, RequireRole } from './layouts.js';
 import { ArticlePage, IntakePage, NotFoundPage, StatusPage, SuccessPage } from './pages/public.js';
 import { LoginPage } from './pages/login.js';
-import { BoardPage, LeadsListPage, PoolPage } from './pages/board.js';
-import { LeadPage } from './pages/lead.js';
-import { DashboardPage } from './pages/dashboard.js';
-import { ListingsPage, NotificationsPage, PoliciesPage, RoutingPage } from './pages/admin.js';
+
+// Staff pages load on demand, so an investor's phone downloads only the public pages (no ECharts).
+const BoardPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.BoardPage })));
+const PoolPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.PoolPage })));
+const LeadsListPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.LeadsListPage })));
+const LeadPage = lazy(() => import('./pages/lead.js').then((m) => ({ default: m.LeadPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.DashboardPage })));
+const ListingsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ListingsPage })));
+const PoliciesPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.PoliciesPage })));
+const RoutingPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.RoutingPage })));
+const NotificationsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.NotificationsPage })));
+
+const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{el}</Suspense>;
+const MANAGERS = ['manager', 'admin'] as const;
 
 export const routes: RouteObject[] = [
   {
@@ -26,15 +38,15 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/app/board" replace /> },
-      { path: 'board', element: <BoardPage /> },
-      { path: 'pool', element: <PoolPage /> },
-      { path: 'leads', element: <RequireRole roles={['manager', 'admin']}><LeadsListPage /></RequireRole> },
-      { path: 'leads/:id', element: <LeadPage /> },
-      { path: 'dashboard', element: <RequireRole roles={['manager', 'admin']}><DashboardPage /></RequireRole> },
-      { path: 'admin/listings', element: <RequireRole roles={['manager', 'admin']}><ListingsPage /></RequireRole> },
-      { path: 'admin/policies', element: <RequireRole roles={['admin']}><PoliciesPage /></RequireRole> },
-      { path: 'admin/routing', element: <RequireRole roles={['admin']}><RoutingPage /></RequireRole> },
-      { path: 'admin/notifications', element: <RequireRole roles={['manager', 'admin']}><NotificationsPage /></RequireRole> },
+      { path: 'board', element: page(<BoardPage />) },
+      { path: 'pool', element: page(<PoolPage />) },
+      { path: 'leads', element: page(<RequireRole roles={[...MANAGERS]}><LeadsListPage /></RequireRole>) },
+      { path: 'leads/:id', element: page(<LeadPage />) },
+      { path: 'dashboard', element: page(<RequireRole roles={[...MANAGERS]}><DashboardPage /></RequireRole>) },
+      { path: 'admin/listings', element: page(<RequireRole roles={[...MANAGERS]}><ListingsPage /></RequireRole>) },
+      { path: 'admin/policies', element: page(<RequireRole roles={['admin']}><PoliciesPage /></RequireRole>) },
+      { path: 'admin/routing', element: page(<RequireRole roles={['admin']}><RoutingPage /></RequireRole>) },
+      { path: 'admin/notifications', element: page(<RequireRole roles={[...MANAGERS]}><NotificationsPage /></RequireRole>) },
     ],
   },
 ];
