@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { migrateCommand, migrationGenerateCommand } from './database.commands.js';
 import { createUserCommand, seedDemoCommand } from './identity.commands.js';
 import { backupCommand, restoreCommand } from './backup.commands.js';
+import { importListingsCommand } from './listings.commands.js';
 
 /** Every CLI command. A feature adds its commands here. */
 export const COMMANDS: CliCommand[] = [
@@ -11,4 +12,5 @@ export const COMMANDS: CliCommand[] = [
   createUserCommand,
   backupCommand,
   restoreCommand,
+  importListingsCommand,
 ];
