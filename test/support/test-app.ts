@@ -55,6 +55,8 @@ async function ensureTemplate(): Promise<string> {
       await migrate(url);
       // pg-boss creates its schema on first start; do it once here so clones start fast.
       const boss = new PgBoss({ connectionString: url, schema: 'pgboss', supervise: false, schedule: false });
+      // Its idle connections are terminated below; without a listener that 'error' event fails the test file.
+      boss.on('error', () => undefined);
       await boss.start();
       await boss.stop({ graceful: false, wait: true });
       await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [building]);

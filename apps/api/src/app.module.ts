@@ -8,6 +8,7 @@ import { LeadsPipelineController } from './pipeline/leads-pipeline.controller.js
 import { TasksController } from './pipeline/tasks.controller.js';
 import { ListingsController } from './listings/listings.controller.js';
 import { MatchingController } from './matching/matching.controller.js';
+import { PrivacyController } from './privacy/privacy.controller.js';
 
 /** The API process: the shared feature modules plus their HTTP controllers. */
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController],
+      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController],
     };
   }
 }

@@ -13,13 +13,14 @@ import { MatchingModule } from '@app/matching';
 import { AuditModule } from '@app/audit';
 import { PipelineModule } from '@app/pipeline';
 import { ENTITIES, MIGRATIONS } from '@app/migrations';
+import { PrivacyRequestsModule } from '@app/privacy-requests';
 import { loggingOptions } from './logging.js';
 
 /**
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, AuditModule, PipelineModule, ListingsModule, MatchingModule];
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, AuditModule, PipelineModule, ListingsModule, MatchingModule, PrivacyRequestsModule];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
 export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {
