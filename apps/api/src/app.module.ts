@@ -2,6 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { FEATURE_MODULES, coreModules } from '@app/runtime';
 import { HealthController } from './health/health.controller.js';
+import { RoutingController } from './routing/routing.controller.js';
+import { ConsultantsController } from './routing/consultants.controller.js';
+import { PoolController } from './routing/pool.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { AuthController } from './identity/auth.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { LeadsPipelineController } from './pipeline/leads-pipeline.controller.js';
@@ -17,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController],
+      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
     };
   }
 }

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { LeadsModule } from '@app/leads';
+import { NotificationsModule } from '@app/notifications';
+import { RoutingAdminService } from './routing-admin.service.js';
+import { RoutingService } from './routing.service.js';
+import { SlaService } from './sla.service.js';
+
+@Module({
+  imports: [LeadsModule, NotificationsModule],
+  providers: [RoutingService, RoutingAdminService, SlaService],
+  exports: [RoutingService, RoutingAdminService, SlaService],
+})
+export class RoutingModule {}

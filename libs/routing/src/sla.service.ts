@@ -1,0 +1,181 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { JobsService } from '@app/jobs';
+import { Lead, LeadsRepository } from '@app/leads';
+import { Clock, NotificationsService } from '@app/notifications';
+import { RoutingService, factsOf } from './routing.service.js';
+import { decideRouting } from './routing-decision.js';
+import { Team } from './team.entity.js';
+import { DEFAULT_WORKING_HOURS, workingMinutesBetween, type WorkingHours } from './working-time.js';
+
+export const SLA_SCAN_JOB = 'routing.sla-scan';
+
+/** Level a timer should be at after `elapsed` working minutes (0 running … 3 recycled). */
+export function slaLevel(elapsed: number, limit: number, escalateAt: number, recycleAt: number): number {
+  if (elapsed >= limit * recycleAt) return 3;
+  if (elapsed >= limit * escalateAt) return 2;
+  if (elapsed >= limit) return 1;
+  return 0;
+}
+
+/**
+ * First-response SLA. A pg-boss cron job runs {@link scan} every minute on whichever worker gets
+ * it; rows are claimed with FOR UPDATE SKIP LOCKED, so each step happens once across workers.
+ * Breach → owner reminded; 2× → managers; 4× → back to the pool (or reassigned).
+ */
+@Injectable()
+export class SlaService implements OnModuleInit {
+  private readonly logger = new Logger('Sla');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly jobs: JobsService,
+    private readonly routing: RoutingService,
+    private readonly leads: LeadsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(
+      SLA_SCAN_JOB,
+      async () => {
+        await this.scan();
+      },
+      { cron: '* * * * *', queue: { retryLimit: 0 } },
+    );
+  }
+
+  /** Advances every open timer that is due; returns how many steps were taken. */
+  async scan(): Promise<number> {
+    let steps = 0;
+    for (;;) {
+      const done = await this.ds.transaction(async (m) => {
+        // Owner changes elsewhere take the routing lock first; take it first here too (no deadlock).
+        const seq = await this.routing.lock(m);
+        const rows: { lead_id: string; owner_id: string; started_at: Date; level: number }[] = await m.query(
+          `SELECT lead_id, owner_id, started_at, level FROM lead_sla WHERE closed_at IS NULL AND level < 3
+           ORDER BY started_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
+        );
+        const settings = await this.routing.settings(m);
+        const calendar = await this.routing.calendar(m);
+        const now = this.clock.now();
+        let taken = 0;
+        for (const row of rows) taken += await this.advance(m, row, settings, calendar, now, seq);
+        return { taken, rows: rows.length };
+      });
+      steps += done.taken;
+      if (done.rows < 50) break;
+    }
+    return steps;
+  }
+
+  private async advance(
+    m: EntityManager,
+    row: { lead_id: string; owner_id: string; started_at: Date; level: number },
+    settings: Awaited<ReturnType<RoutingService['settings']>>,
+    calendar: Awaited<ReturnType<RoutingService['calendar']>>,
+    now: Date,
+    seq: number,
+  ): Promise<number> {
+    const lead = await m.findOneBy(Lead, { id: row.lead_id });
+    if (!lead || lead.ownerId !== row.owner_id || lead.firstResponseAt || lead.stage !== 'new') {
+      await m.query(`UPDATE lead_sla SET closed_at = $2 WHERE lead_id = $1`, [row.lead_id, now]);
+      return 0;
+    }
+    const hoursRows: { working_hours: WorkingHours | null }[] = await m.query(
+      `SELECT working_hours FROM consultant_profile WHERE user_id = $1`,
+      [row.owner_id],
+    );
+    const hours = hoursRows[0]?.working_hours ?? DEFAULT_WORKING_HOURS;
+    const elapsed = workingMinutesBetween(new Date(row.started_at), now, hours, calendar);
+    const target = slaLevel(elapsed, settings.firstResponseMinutes, settings.escalateMultiplier, settings.recycleMultiplier);
+    if (target <= row.level) return 0;
+    const key = `${row.lead_id}:${new Date(row.started_at).getTime()}`;
+    let taken = 0;
+    for (let level = row.level + 1; level <= target; level++) {
+      taken++;
+      if (level === 1) {
+        await this.leads.addEvent(m, lead.id, 'sla', {
+          level: 1,
+          action: 'owner_reminded',
+          ownerId: row.owner_id,
+          elapsedMinutes: elapsed,
+        });
+        await this.notifications.enqueue(
+          m,
+          await this.routing.consultantNotifications(
+            m,
+            row.owner_id,
+            'sla_reminder',
+            lead,
+            `sla-reminder:${key}`,
+            `已超过 ${settings.firstResponseMinutes} 个工作分钟未首次响应`,
+          ),
+        );
+      } else if (level === 2) {
+        await this.leads.addEvent(m, lead.id, 'sla', {
+          level: 2,
+          action: 'manager_escalated',
+          ownerId: row.owner_id,
+          elapsedMinutes: elapsed,
+        });
+        await this.notifications.enqueue(
+          m,
+          await this.routing.managerNotifications(
+            m,
+            'sla_escalation',
+            lead,
+            `sla-escalation:${key}`,
+            `负责顾问已超过 ${settings.firstResponseMinutes * settings.escalateMultiplier} 个工作分钟未响应`,
+          ),
+        );
+      } else {
+        await this.leads.addEvent(m, lead.id, 'sla', {
+          level: 3,
+          action: settings.breachAction === 'reassign' ? 'reassigned' : 'returned_to_pool',
+          ownerId: row.owner_id,
+          elapsedMinutes: elapsed,
+        });
+        const notices = [
+          ...(await this.routing.consultantNotifications(m, row.owner_id, 'sla_pooled', lead, `sla-recycled:${key}`)).filter(
+            (n) => n.channel !== 'wecom_robot',
+          ),
+          ...(await this.routing.managerNotifications(m, 'sla_pooled', lead, `sla-recycled:${key}`)),
+        ];
+        await this.notifications.enqueue(m, notices);
+        const next = settings.breachAction === 'reassign' ? await this.nextOwner(m, lead, row.owner_id) : null;
+        if (next) {
+          await this.routing.assignInTx(m, lead, next, seq, { by: 'sla', actorId: null, notify: true });
+        } else {
+          await this.routing.poolInTx(m, lead, seq, { by: 'sla', actorId: null, reason: 'sla_breach', notify: true });
+        }
+        await m.query(`UPDATE lead_sla SET level = 3, closed_at = $2 WHERE lead_id = $1 AND owner_id = $3`, [
+          row.lead_id,
+          now,
+          row.owner_id,
+        ]);
+        this.logger.log(`lead ${lead.reference} recycled after ${elapsed} working minutes`);
+        return taken;
+      }
+    }
+    await m.query(`UPDATE lead_sla SET level = $2 WHERE lead_id = $1`, [row.lead_id, target]);
+    return taken;
+  }
+
+  /** For breachAction 'reassign': routing's choice among everyone but the late owner. */
+  private async nextOwner(m: EntityManager, lead: Lead, exclude: string): Promise<string | null> {
+    const candidates = (await this.routing.candidates(m)).filter((c) => c.userId !== exclude);
+    const defaultTeam = await m.findOne(Team, { where: { isDefault: true }, order: { createdAt: 'ASC' } });
+    const decision = decideRouting({
+      facts: factsOf(lead),
+      rules: await this.routing.ruleViews(m),
+      candidates,
+      defaultTeamId: defaultTeam?.id ?? null,
+      now: this.clock.now(),
+      calendar: await this.routing.calendar(m),
+    });
+    return decision.consultantId;
+  }
+}
