@@ -47,11 +47,12 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/app/board', label: 'board', roles: ['consultant', 'manager', 'admin'] },
   { path: '/app/pool', label: 'pool', roles: ['consultant', 'manager', 'admin'] },
+  { path: '/app/tasks', label: 'tasks', roles: ['consultant', 'manager', 'admin'] },
   { path: '/app/leads', label: 'leads', roles: ['manager', 'admin'] },
   { path: '/app/dashboard', label: 'dashboard', roles: ['manager', 'admin'] },
   { path: '/app/admin/listings', label: 'listings', roles: ['admin', 'manager'] },
-  { path: '/app/admin/policies', label: 'policies', roles: ['admin'] },
-  { path: '/app/admin/routing', label: 'routing', roles: ['admin'] },
+  { path: '/app/admin/policies', label: 'policies', roles: ['admin', 'manager'] },
+  { path: '/app/admin/routing', label: 'routing', roles: ['admin', 'manager'] },
   { path: '/app/admin/notifications', label: 'notifications', roles: ['admin', 'manager'] },
 ];
 

@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login.js';
 // Staff pages load on demand, so an investor's phone downloads only the public pages (no ECharts).
 const BoardPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.BoardPage })));
 const PoolPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.PoolPage })));
+const TasksPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.TasksPage })));
 const LeadsListPage = lazy(() => import('./pages/board.js').then((m) => ({ default: m.LeadsListPage })));
 const LeadPage = lazy(() => import('./pages/lead.js').then((m) => ({ default: m.LeadPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => ({ default: m.DashboardPage })));
@@ -40,12 +41,13 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/app/board" replace /> },
       { path: 'board', element: page(<BoardPage />) },
       { path: 'pool', element: page(<PoolPage />) },
+      { path: 'tasks', element: page(<TasksPage />) },
       { path: 'leads', element: page(<RequireRole roles={[...MANAGERS]}><LeadsListPage /></RequireRole>) },
       { path: 'leads/:id', element: page(<LeadPage />) },
       { path: 'dashboard', element: page(<RequireRole roles={[...MANAGERS]}><DashboardPage /></RequireRole>) },
       { path: 'admin/listings', element: page(<RequireRole roles={[...MANAGERS]}><ListingsPage /></RequireRole>) },
-      { path: 'admin/policies', element: page(<RequireRole roles={['admin']}><PoliciesPage /></RequireRole>) },
-      { path: 'admin/routing', element: page(<RequireRole roles={['admin']}><RoutingPage /></RequireRole>) },
+      { path: 'admin/policies', element: page(<RequireRole roles={[...MANAGERS]}><PoliciesPage /></RequireRole>) },
+      { path: 'admin/routing', element: page(<RequireRole roles={[...MANAGERS]}><RoutingPage /></RequireRole>) },
       { path: 'admin/notifications', element: page(<RequireRole roles={[...MANAGERS]}><NotificationsPage /></RequireRole>) },
     ],
   },

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, itemsOf } from '../api.js';
+import { api, ApiError, CHANNELS, itemsOf } from '../api.js';
+import { plainPolicy, type PolicyView } from '../policyText.js';
 import { EP } from '../endpoints.js';
 import { useI18n, useTitle } from '../i18n.js';
 
@@ -124,52 +125,62 @@ export function ListingsPage() {
 }
 
 export function PoliciesPage() {
-  const { t, pick, lang } = useI18n();
+  const { t, lang } = useI18n();
   useTitle(t('policies'));
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? 'pending';
-  const q = useQuery({ queryKey: ['policies', status], queryFn: () => api.get<unknown>(EP.policiesReview, { status }) });
+  const status = params.get('status') ?? 'extracted';
+  const q = useQuery({ queryKey: ['policies', status], queryFn: () => api.get<PolicyView[]>(EP.policiesReview, { status }) });
   const review = useMutation({
     mutationFn: (v: { id: string; status: string }) => api.patch(EP.policy(v.id), { status: v.status }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['policies'] }),
+    onSuccess: () => {
+      void message.success(t('saved'));
+      void qc.invalidateQueries({ queryKey: ['policies'] });
+    },
     onError: (e) => void message.error(e instanceof ApiError ? e.text(lang) : t('error')),
   });
-  const rows = itemsOf<Obj>(q.data);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20 }}>
         {t('policies')}
       </Typography.Title>
-      <Tabs activeKey={status} onChange={(k) => setParams({ status: k }, { replace: true })} items={['pending', 'approved', 'rejected'].map((k) => ({ key: k, label: k }))} />
+      <Tabs
+        activeKey={status}
+        onChange={(k) => setParams({ status: k }, { replace: true })}
+        items={(['extracted', 'reviewed', 'rejected'] as const).map((k) => ({ key: k, label: t(`pol_${k}`) }))}
+      />
       {q.error ? (
         <Empty description={t('notAvailable')} />
       ) : (
-        <Table<Obj>
-          rowKey={(r) => String(r.id)}
+        <Table<PolicyView>
+          rowKey="id"
           loading={q.isLoading}
-          dataSource={rows}
-          scroll={{ x: 700 }}
+          dataSource={itemsOf<PolicyView>(q.data)}
+          scroll={{ x: 800 }}
           columns={[
-            { title: t('policies'), key: 'title', render: (_: unknown, r) => String(r.title ?? r.name ?? r.kind ?? '') },
-            { title: '', key: 'quote', render: (_: unknown, r) => <Typography.Text mark>{String(r.quote ?? r.sourceQuote ?? r.sentence ?? '')}</Typography.Text> },
+            { title: t('name'), dataIndex: 'title', width: 200 },
+            { title: t('kind'), dataIndex: 'kind', width: 140 },
+            { title: t('summary'), key: 'plain', width: 200, render: (_: unknown, r) => plainPolicy(r, lang) },
+            { title: t('originalText'), dataIndex: 'quote', render: (v: string) => <Typography.Text mark>{v}</Typography.Text> },
             {
               title: '',
               key: 'a',
-              render: (_: unknown, r) =>
-                status === 'pending' ? (
-                  <Space>
-                    <Button size="small" type="primary" onClick={() => review.mutate({ id: String(r.id), status: 'approved' })}>
+              width: 150,
+              render: (_: unknown, r) => (
+                <Space>
+                  {r.status !== 'reviewed' && (
+                    <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, status: 'reviewed' })}>
                       {t('approve')}
                     </Button>
-                    <Button size="small" danger onClick={() => review.mutate({ id: String(r.id), status: 'rejected' })}>
+                  )}
+                  {r.status !== 'rejected' && (
+                    <Button size="small" danger onClick={() => review.mutate({ id: r.id, status: 'rejected' })}>
                       {t('reject')}
                     </Button>
-                  </Space>
-                ) : (
-                  <Tag>{pick(String(r.status ?? ''), String(r.status ?? ''))}</Tag>
-                ),
+                  )}
+                </Space>
+              ),
             },
           ]}
         />
@@ -178,39 +189,120 @@ export function PoliciesPage() {
   );
 }
 
+interface Rule {
+  id: string;
+  name: string;
+  position: number;
+  active: boolean;
+  strategy: string;
+  targetType: string;
+  conditions: Record<string, unknown>;
+}
+interface SimulateResult {
+  consultant: { id: string; name: string } | null;
+  rule: { id: string; name: string } | null;
+  steps: { code: string; message: string }[];
+}
+
 export function RoutingPage() {
   const { t, lang } = useI18n();
   useTitle(t('routing'));
-  const rules = useQuery({ queryKey: ['routing-rules'], queryFn: () => api.get<unknown>(EP.routingRules) });
-  const sim = useMutation({ mutationFn: (v: Obj) => api.post<Obj>(EP.routingSimulate, v) });
+  const rules = useQuery({ queryKey: ['routing-rules'], queryFn: () => api.get<Rule[]>(EP.routingRules) });
+  const sim = useMutation({ mutationFn: (v: Obj) => api.post<SimulateResult>(EP.routingSimulate, v) });
+  const simErr = sim.error instanceof ApiError ? sim.error : null;
+  const fe = (name: string) => {
+    const f = simErr?.fields.find((x) => x.field === name);
+    return f ? { validateStatus: 'error' as const, help: <span role="alert">{lang === 'zh' ? f.message_zh : f.message_en}</span> } : {};
+  };
   if (rules.error) return <Result status="info" title={t('routing')} subTitle={t('notAvailable')} />;
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20 }}>
         {t('routing')}
       </Typography.Title>
-      <AutoTable rows={itemsOf<Obj>(rules.data)} loading={rules.isLoading} />
+      <Table<Rule>
+        rowKey="id"
+        size="small"
+        loading={rules.isLoading}
+        dataSource={itemsOf<Rule>(rules.data)}
+        pagination={false}
+        scroll={{ x: 700 }}
+        style={{ marginBottom: 16 }}
+        columns={[
+          { title: '#', dataIndex: 'position', width: 50 },
+          { title: t('name'), dataIndex: 'name' },
+          { title: t('active'), dataIndex: 'active', render: (v: boolean) => (v ? '✓' : '') },
+          { title: t('strategy'), dataIndex: 'strategy' },
+          {
+            title: t('rules'),
+            key: 'c',
+            render: (_: unknown, r) =>
+              Object.entries(r.conditions ?? {})
+                .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+                .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
+                .join('；'),
+          },
+        ]}
+      />
       <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('simulate')}</h2>}>
-        <Form layout="vertical" name="simulate" onFinish={(v: Obj) => sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}>
-          <Form.Item name="usage" label={t('usage')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="region" label={t('region')}>
-            <Input />
-          </Form.Item>
-          <Button htmlType="submit" loading={sim.isPending}>
+        <Form
+          layout="vertical"
+          name="simulate"
+          onFinish={(v: Obj) => sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')))}
+        >
+          <Space wrap align="start">
+            <Form.Item name="industryCode" label={t('industryCode')} {...fe('industryCode')}>
+              <Input placeholder="C36" style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="region" label={t('region')} {...fe('region')}>
+              <Input placeholder="浙江省金华市" style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="propertyType" label={t('propertyType')} {...fe('propertyType')}>
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                options={(['factory', 'land', 'office', 'warehouse'] as const).map((v) => ({ value: v, label: t(`pt_${v}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="annualTaxWan" label={t('annualTax')} {...fe('annualTaxWan')}>
+              <InputNumber min={0} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="channel" label={t('channel')} {...fe('channel')}>
+              <Select allowClear style={{ width: 140 }} options={CHANNELS.map((c) => ({ value: c, label: t(`ch_${c}`) }))} />
+            </Form.Item>
+          </Space>
+          <Button htmlType="submit" type="primary" loading={sim.isPending}>
             {t('simulate')}
           </Button>
         </Form>
-        {sim.error instanceof ApiError && <Alert role="alert" type="error" style={{ marginTop: 12 }} title={sim.error.text(lang)} />}
+        {simErr && !simErr.fields.length && <Alert role="alert" type="error" style={{ marginTop: 12 }} title={simErr.text(lang)} />}
         {sim.data && (
-          <pre role="status" style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
-            {JSON.stringify(sim.data, null, 2)}
-          </pre>
+          <div role="status" style={{ marginTop: 12 }}>
+            <p>
+              {t('assignee')}：<strong>{sim.data.consultant?.name ?? t('pool')}</strong>
+              {sim.data.rule && <Tag style={{ marginLeft: 8 }}>{sim.data.rule.name}</Tag>}
+            </p>
+            <ol>
+              {sim.data.steps.map((st, i) => (
+                <li key={i}>{st.message}</li>
+              ))}
+            </ol>
+          </div>
         )}
       </Card>
     </>
   );
+}
+
+interface NotificationRow {
+  id: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
 }
 
 export function NotificationsPage() {
@@ -220,7 +312,7 @@ export function NotificationsPage() {
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? undefined;
-  const q = useQuery({ queryKey: ['notifications', status], queryFn: () => api.get<unknown>(EP.notifications, { status }) });
+  const q = useQuery({ queryKey: ['notifications', status], queryFn: () => api.get<NotificationRow[]>(EP.notifications, { status }) });
   const retry = useMutation({
     mutationFn: (id: string) => api.post(EP.notificationRetry(id)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['notifications'] }),
@@ -235,26 +327,28 @@ export function NotificationsPage() {
       <Tabs
         activeKey={status ?? 'all'}
         onChange={(k) => setParams(k === 'all' ? {} : { status: k }, { replace: true })}
-        items={['all', 'pending', 'sent', 'failed'].map((k) => ({ key: k, label: k }))}
+        items={['all', 'pending', 'sent', 'failed', 'dead'].map((k) => ({ key: k, label: k }))}
       />
-      <Table<Obj>
-        rowKey={(r) => String(r.id)}
+      <Table<NotificationRow>
+        rowKey="id"
         size="small"
         loading={q.isLoading}
-        dataSource={itemsOf<Obj>(q.data)}
-        scroll={{ x: 700 }}
+        dataSource={itemsOf<NotificationRow>(q.data)}
+        scroll={{ x: 900 }}
         columns={[
-          { title: 'channel', dataIndex: 'channel' },
-          { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'failed' ? 'red' : s === 'sent' ? 'green' : undefined}>{s}</Tag> },
-          { title: 'attempts', dataIndex: 'attempts' },
-          { title: 'error', key: 'e', render: (_: unknown, r) => String(r.lastError ?? r.lastErrcode ?? '') },
-          { title: t('createdAt'), dataIndex: 'createdAt', render: (d?: string) => (d ? new Date(d).toLocaleString() : '') },
+          { title: t('createdAt'), dataIndex: 'createdAt', render: (d: string) => new Date(d).toLocaleString() },
+          { title: t('channel'), dataIndex: 'channel' },
+          { title: t('recipient'), dataIndex: 'recipient' },
+          { title: t('subject'), dataIndex: 'subject' },
+          { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'failed' || s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{s}</Tag> },
+          { title: t('attempts'), dataIndex: 'attempts' },
+          { title: t('lastError'), dataIndex: 'lastError' },
           {
             title: '',
             key: 'a',
             render: (_: unknown, r) =>
-              r.status === 'failed' ? (
-                <Button size="small" onClick={() => retry.mutate(String(r.id))}>
+              r.status === 'failed' || r.status === 'dead' ? (
+                <Button size="small" onClick={() => retry.mutate(r.id)}>
                   {t('retry')}
                 </Button>
               ) : null,

@@ -323,3 +323,68 @@ export function LeadsListPage() {
     </>
   );
 }
+
+interface TaskRow {
+  id: string;
+  leadId: string;
+  leadReference: string | null;
+  title: string;
+  dueAt: string;
+  status: string;
+}
+
+export function TasksPage() {
+  const { t, lang } = useI18n();
+  useTitle(t('tasks'));
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const due = params.get('due') ?? 'all';
+  const tasks = useQuery({
+    queryKey: ['tasks', 'mine', due],
+    queryFn: () => api.get<TaskRow[]>(EP.tasks, { mine: true, status: 'open', due: due === 'all' ? undefined : due }),
+  });
+  const done = useMutation({
+    mutationFn: (id: string) => api.patch(EP.task(id), { status: 'done' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['tasks'] }),
+    onError: (e) => void message.error(e instanceof ApiError ? e.text(lang) : t('error')),
+  });
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20 }}>
+        {t('tasks')}
+      </Typography.Title>
+      <Select
+        aria-label={t('dueAt')}
+        value={due}
+        style={{ width: 160, marginBottom: 12 }}
+        onChange={(v: string) => setParams(v === 'all' ? {} : { due: v }, { replace: true })}
+        options={[
+          { value: 'all', label: t('allTasks') },
+          { value: 'today', label: t('dueToday') },
+          { value: 'overdue', label: t('overdue') },
+        ]}
+      />
+      <Table<TaskRow>
+        rowKey="id"
+        loading={tasks.isLoading}
+        dataSource={itemsOf<TaskRow>(tasks.data)}
+        scroll={{ x: 500 }}
+        columns={[
+          { title: t('taskTitle'), dataIndex: 'title' },
+          { title: t('dueAt'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
+          { title: t('reference'), key: 'ref', render: (_: unknown, r) => <Link to={`/app/leads/${r.leadId}?tab=tasks`}>{r.leadReference ?? t('open')}</Link> },
+          {
+            title: '',
+            key: 'a',
+            render: (_: unknown, r) => (
+              <Button size="small" onClick={() => done.mutate(r.id)}>
+                {t('done')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

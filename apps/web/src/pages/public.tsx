@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../api.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { IntakeForm } from '../IntakeForm.js';
+import { plainPolicy, type PolicyView } from '../policyText.js';
 
 export function IntakePage() {
   const { t } = useI18n();
@@ -113,38 +114,18 @@ export function StatusPage() {
   );
 }
 
-interface Policy {
-  id: string;
-  title?: string;
-  name?: string;
-  plain?: string;
-  plainText?: string;
-  summary?: string;
-  summaryZh?: string;
-  quote?: string;
-  sourceQuote?: string;
-  [k: string]: unknown;
-}
 interface Article {
   id: string;
   title: string;
-  body?: string;
-  content?: string;
-  text?: string;
-  sourceUrl?: string | null;
-  publishedAt?: string | null;
-  park?: { id: string; name: string } | null;
-  parkName?: string | null;
-  policies?: Policy[];
-  [k: string]: unknown;
-}
-
-function policyText(p: Policy): string {
-  return String(p.plain ?? p.plainText ?? p.summaryZh ?? p.summary ?? p.quote ?? p.sourceQuote ?? '');
+  body: string;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+  parks: { id: string; name: string }[];
+  policies: PolicyView[];
 }
 
 export function ArticlePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { id = '' } = useParams();
   const nav = useNavigate();
   const q = useQuery({ queryKey: ['article', id], queryFn: () => api.get<Article>(`/api/articles/${encodeURIComponent(id)}`) });
@@ -152,7 +133,7 @@ export function ArticlePage() {
   if (q.isLoading) return <Skeleton active />;
   if (q.error || !q.data) return <Result status="404" title={t('notFound')} extra={<Link to="/">{t('navSubmit')}</Link>} />;
   const a = q.data;
-  const body = String(a.body ?? a.content ?? a.text ?? '');
+  const body = a.body ?? '';
   const policies = a.policies ?? [];
   return (
     <>
@@ -160,7 +141,14 @@ export function ArticlePage() {
         <Typography.Title level={1} style={{ fontSize: 22 }}>
           {a.title}
         </Typography.Title>
-        {(a.park?.name ?? a.parkName) && <Tag>{a.park?.name ?? a.parkName}</Tag>}
+        <div style={{ marginBottom: 8 }}>
+          {a.parks.map((p) => (
+            <Tag key={p.id} color="red">
+              {p.name}
+            </Tag>
+          ))}
+          {a.publishedAt && <Typography.Text type="secondary">{new Date(a.publishedAt).toLocaleDateString()}</Typography.Text>}
+        </div>
         {body.split(/\n+/).map((para, i) => (
           <Typography.Paragraph key={i}>{para}</Typography.Paragraph>
         ))}
@@ -179,9 +167,12 @@ export function ArticlePage() {
         ) : (
           <ul style={{ paddingLeft: 20 }}>
             {policies.map((p) => (
-              <li key={p.id} style={{ marginBottom: 8 }}>
-                {p.title || p.name ? <strong>{p.title ?? p.name}：</strong> : null}
-                {policyText(p)}
+              <li key={p.id} style={{ marginBottom: 10 }} data-testid="policy">
+                <strong>{p.title}</strong>
+                {plainPolicy(p, lang) && <div>{plainPolicy(p, lang)}</div>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('originalText')}：“{p.quote}”
+                </Typography.Text>
               </li>
             ))}
           </ul>
