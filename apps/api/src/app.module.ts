@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { FEATURE_MODULES, coreModules } from '@app/runtime';
 import { HealthController } from './health/health.controller.js';
+import { ArticlesController, ParksController, PoliciesController } from './knowledge/knowledge.controller.js';
 import { RoutingController } from './routing/routing.controller.js';
 import { ConsultantsController } from './routing/consultants.controller.js';
 import { PoolController } from './routing/pool.controller.js';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
+      controllers: [HealthController, ArticlesController, ParksController, PoliciesController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
     };
   }
 }

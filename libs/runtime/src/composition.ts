@@ -8,6 +8,7 @@ import { PrivacyModule } from '@app/privacy';
 import { RateLimitModule } from '@app/rate-limit';
 import { DemoModule } from '@app/demo';
 import { LeadsModule } from '@app/leads';
+import { KnowledgeModule } from '@app/knowledge';
 import { RoutingModule } from '@app/routing';
 import { NotificationsModule } from '@app/notifications';
 import { ListingsModule } from '@app/listings';
@@ -22,7 +23,7 @@ import { loggingOptions } from './logging.js';
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, AuditModule, PipelineModule, ListingsModule, MatchingModule, NotificationsModule, RoutingModule, PrivacyRequestsModule];
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, KnowledgeModule, AuditModule, PipelineModule, ListingsModule, MatchingModule, NotificationsModule, RoutingModule, PrivacyRequestsModule];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
 export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {
