@@ -33,7 +33,17 @@ export async function readSheet(data: Buffer, filename = ''): Promise<{ headers:
   const isXlsx = /\.xlsx$/i.test(filename) || (data.length > 4 && data[0] === 0x50 && data[1] === 0x4b);
   if (isXlsx) {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    try {
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+    } catch (e) {
+      // A corrupt or truncated workbook is the uploader's problem (400), not a server error.
+      throw DomainError.field(
+        'file',
+        'XLSX_INVALID',
+        `file：XLSX文件无法读取（${(e as Error).message}）`,
+        `file: unreadable XLSX (${(e as Error).message})`,
+      );
+    }
     const ws = wb.worksheets[0];
     if (!ws) return { headers: [], rows: [] };
     const cell = (v: ExcelJS.CellValue): unknown => {
