@@ -58,6 +58,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/leads/{id}/tasks': 'signed-in',
   'GET /api/tasks': 'signed-in',
   'PATCH /api/tasks/{id}': 'signed-in',
+  'GET /api/reports/funnel': ['manager'],
+  'GET /api/reports/conversion': ['manager'],
+  'GET /api/reports/response-times': ['manager'],
+  'GET /api/reports/trend': ['manager'],
+  'GET /api/reports/lost-reasons': ['manager'],
 };
 
 /** Calls that end the caller's own session are exercised in the identity tests, not here. */

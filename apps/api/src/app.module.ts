@@ -11,6 +11,7 @@ import { AuthController } from './identity/auth.controller.js';
 import { UsersController } from './identity/users.controller.js';
 import { LeadsPipelineController } from './pipeline/leads-pipeline.controller.js';
 import { TasksController } from './pipeline/tasks.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { ListingsController } from './listings/listings.controller.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { PrivacyController } from './privacy/privacy.controller.js';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, ArticlesController, ParksController, PoliciesController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
+      controllers: [HealthController, ArticlesController, ParksController, PoliciesController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, ReportsController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
     };
   }
 }

@@ -15,6 +15,7 @@ import { ListingsModule } from '@app/listings';
 import { MatchingModule } from '@app/matching';
 import { AuditModule } from '@app/audit';
 import { PipelineModule } from '@app/pipeline';
+import { ReportsModule } from '@app/reports';
 import { ENTITIES, MIGRATIONS } from '@app/migrations';
 import { PrivacyRequestsModule } from '@app/privacy-requests';
 import { loggingOptions } from './logging.js';
@@ -23,7 +24,7 @@ import { loggingOptions } from './logging.js';
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, KnowledgeModule, AuditModule, PipelineModule, ListingsModule, MatchingModule, NotificationsModule, RoutingModule, PrivacyRequestsModule];
+export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, KnowledgeModule, AuditModule, PipelineModule, ReportsModule, ListingsModule, MatchingModule, NotificationsModule, RoutingModule, PrivacyRequestsModule];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
 export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {

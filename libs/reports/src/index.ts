@@ -1,0 +1,38 @@
+export {
+  GROUP_BYS,
+  INTERVALS,
+  CHINA_OFFSET_MS,
+  rate,
+  sumWan,
+  percentile,
+  funnel,
+  conversion,
+  responseTimes,
+  trend,
+  lostReasons,
+  periodOf,
+  periodsBetween,
+  groupKey,
+  type LeadFact,
+  type GroupBy,
+  type Interval,
+  type Funnel,
+  type FunnelStep,
+  type ConversionRow,
+  type ResponseTimeRow,
+  type TrendRow,
+  type LostReasonRow,
+} from './report-math.js';
+export { EXPORT_FORMATS, toCsv, toXlsx, type ExportFormat, type ReportTable, type Cell } from './report-table.js';
+export { type ReportFilter, type FactWindow } from './reports.repository.js';
+export {
+  ReportsService,
+  CHANNEL_LABELS_ZH,
+  calendarMinutes,
+  type FunnelReport,
+  type ConversionReport,
+  type ResponseTimeReport,
+  type TrendReport,
+  type LostReasonReport,
+} from './reports.service.js';
+export { ReportsModule } from './reports.module.js';
