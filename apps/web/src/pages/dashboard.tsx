@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Empty, Row, Skeleton, Space, Typography, Button } from 'antd';
+import { Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,32 +8,74 @@ import { hasKey, useI18n, useTitle, type TKey } from '../i18n.js';
 import { Chart } from '../Chart.js';
 import { useStageLabel } from './board.js';
 
-type Row_ = Record<string, unknown>;
+interface Funnel {
+  total: number;
+  steps: { stage: string; label: string; count: number; rateFromPrevious: number | null }[];
+  overallConversion: number | null;
+}
+interface ConversionRow {
+  key: string | null;
+  label: string;
+  leads: number;
+  contacted: number;
+  siteVisits: number;
+  signed: number;
+  conversionRate: number | null;
+}
+interface ResponseRow {
+  key: string | null;
+  label: string;
+  leads: number;
+  responded: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  slaCompliance: number | null;
+}
+interface TrendRow {
+  period: string;
+  newLeads: number;
+  signed: number;
+  lost: number;
+}
+interface LostRow {
+  reason: string;
+  label: string;
+  count: number;
+}
 
-/** Reports come as arrays or wrapped ({rows|items|stages|series}); take the first array found. */
-function rowsOf(d: unknown): Row_[] {
-  if (Array.isArray(d)) return d as Row_[];
-  if (d && typeof d === 'object') for (const v of Object.values(d as Row_)) if (Array.isArray(v)) return v as Row_[];
-  return [];
-}
-function num(r: Row_, ...keys: string[]): number {
-  for (const k of keys) if (typeof r[k] === 'number' || (typeof r[k] === 'string' && r[k] !== '' && !isNaN(Number(r[k])))) return Number(r[k]);
-  return 0;
-}
-function str(r: Row_, ...keys: string[]): string {
-  for (const k of keys) if (r[k] !== undefined && r[k] !== null) return String(r[k]);
-  return '';
+const GROUP_BYS = ['channel', 'article', 'park', 'consultant', 'industry'] as const;
+type Range = { from: string; to: string };
+
+function useReport<T>(name: string, range: Range, extra?: Record<string, string>) {
+  return useQuery({ queryKey: ['report', name, range, extra], queryFn: () => api.get<T>(EP.reports(name), { ...range, ...extra }) });
 }
 
-function useReport(name: string, range: { from?: string; to?: string }, extra?: Record<string, string>) {
-  return useQuery({ queryKey: ['report', name, range, extra], queryFn: () => api.get<unknown>(EP.reports(name), { ...range, ...extra }) });
-}
+const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
-function Panel({ title, children, loading, empty }: { title: string; children: React.ReactNode; loading: boolean; empty: boolean }) {
+function Panel(props: { title: string; children: React.ReactNode; loading: boolean; empty: boolean; failed: boolean; exportHref: string; extra?: React.ReactNode }) {
   const { t } = useI18n();
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}>
-      {loading ? <Skeleton active /> : empty ? <Empty description={t('notAvailable')} /> : children}
+    <Card
+      size="small"
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{props.title}</h2>}
+      extra={
+        <Space size="small">
+          {props.extra}
+          <a href={props.exportHref} aria-label={`${t('export')} ${props.title} (Excel)`}>
+            {t('export')}
+          </a>
+        </Space>
+      }
+    >
+      {props.loading ? (
+        <Skeleton active />
+      ) : props.failed ? (
+        <Empty description={t('notAvailable')} />
+      ) : props.empty ? (
+        <Empty description={t('noData')} />
+      ) : (
+        props.children
+      )}
     </Card>
   );
 }
@@ -43,19 +85,30 @@ export function DashboardPage() {
   useTitle(t('dashboard'));
   const stageLabel = useStageLabel();
   const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? dayjs().subtract(90, 'day').format('YYYY-MM-DD');
-  const to = params.get('to') ?? dayjs().format('YYYY-MM-DD');
-  const range = { from, to };
-  const funnel = useReport('funnel', range);
-  const channel = useReport('conversion', range, { by: 'channel' });
-  const response = useReport('response-times', range);
-  const trend = useReport('trend', range);
+  const fromDay = params.get('from') ?? dayjs().subtract(90, 'day').format('YYYY-MM-DD');
+  const toDay = params.get('to') ?? dayjs().format('YYYY-MM-DD');
+  const by = (params.get('by') as (typeof GROUP_BYS)[number] | null) ?? 'channel';
+  // the API's `to` is exclusive: the day after the last day picked
+  const range: Range = { from: dayjs(fromDay).startOf('day').toISOString(), to: dayjs(toDay).add(1, 'day').startOf('day').toISOString() };
+  const setParam = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    next.set(k, v);
+    setParams(next, { replace: true });
+  };
+  const funnel = useReport<Funnel>('funnel', range);
+  const conversion = useReport<{ rows: ConversionRow[] }>('conversion', range, { groupBy: by });
+  const response = useReport<{ rows: ResponseRow[]; slaMinutes: number }>('response-times', range);
+  const trend = useReport<{ rows: TrendRow[] }>('trend', range, { interval: 'week' });
+  const lost = useReport<{ rows: LostRow[]; total: number }>('lost-reasons', range);
+  const xlsx = (name: string, extra?: Record<string, string>) => withQuery(EP.reports(name), { ...range, ...extra, format: 'xlsx' });
+  const keyLabel = (r: { key: string | null; label: string }) =>
+    by === 'channel' && r.key && hasKey(`ch_${r.key}`) ? t(`ch_${r.key}` as TKey) : r.label || r.key || '—';
 
-  const funnelRows = rowsOf(funnel.data);
-  const channelRows = rowsOf(channel.data);
-  const responseRows = rowsOf(response.data);
-  const trendRows = rowsOf(trend.data);
-  const label = (s: string) => (hasKey(`ch_${s}`) ? t(`ch_${s}` as TKey) : s);
+  const steps = funnel.data?.steps ?? [];
+  const convRows = conversion.data?.rows ?? [];
+  const respRows = response.data?.rows ?? [];
+  const trendRows = trend.data?.rows ?? [];
+  const lostRows = (lost.data?.rows ?? []).filter((r) => r.count > 0);
 
   return (
     <>
@@ -63,33 +116,103 @@ export function DashboardPage() {
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           {t('dashboard')}
         </Typography.Title>
-        <Space wrap>
-          <DatePicker.RangePicker
-            aria-label={`${t('from')} – ${t('to')}`}
-            value={[dayjs(from), dayjs(to)]}
-            allowClear={false}
-            onChange={(v) => {
-              if (v?.[0] && v[1]) setParams({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') }, { replace: true });
-            }}
-          />
-          <Button href={withQuery(EP.reports('export'), { ...range, format: 'csv' })}>{t('export')}</Button>
-        </Space>
+        <DatePicker.RangePicker
+          aria-label={`${t('from')} – ${t('to')}`}
+          value={[dayjs(fromDay), dayjs(toDay)]}
+          allowClear={false}
+          onChange={(v) => {
+            if (v?.[0] && v[1]) {
+              const next = new URLSearchParams(params);
+              next.set('from', v[0].format('YYYY-MM-DD'));
+              next.set('to', v[1].format('YYYY-MM-DD'));
+              setParams(next, { replace: true });
+            }
+          }}
+        />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Panel title={t('funnel')} loading={funnel.isLoading} empty={!!funnel.error || funnelRows.length === 0}>
+          <Panel title={t('funnel')} loading={funnel.isLoading} failed={!!funnel.error} empty={!funnel.data?.total} exportHref={xlsx('funnel')}>
             <Chart
               testId="funnel-chart"
-              label={`${t('funnel')}: ${funnelRows.map((r) => `${stageLabel(str(r, 'stage', 'name'))} ${num(r, 'count', 'value', 'reached')}`).join(', ')}`}
+              label={`${t('funnel')}: ${steps.map((s) => `${stageLabel(s.stage)} ${s.count}`).join(', ')}`}
               option={{
                 tooltip: { trigger: 'item' },
                 series: [
                   {
                     type: 'funnel',
                     sort: 'none',
-                    minSize: '10%',
-                    label: { show: true, formatter: '{b}: {c}' },
-                    data: funnelRows.map((r) => ({ name: stageLabel(str(r, 'stage', 'name')), value: num(r, 'count', 'value', 'reached') })),
+                    minSize: '8%',
+                    left: '5%',
+                    width: '90%',
+                    label: { show: true, position: 'inside', formatter: '{b}  {c}' },
+                    data: steps.map((s) => ({ name: stageLabel(s.stage), value: s.count })),
+                  },
+                ],
+              }}
+            />
+            <Typography.Text type="secondary">
+              {t('overall')}: {pct(funnel.data?.overallConversion)}
+            </Typography.Text>
+          </Panel>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Panel
+            title={t('conversion')}
+            loading={conversion.isLoading}
+            failed={!!conversion.error}
+            empty={convRows.length === 0}
+            exportHref={xlsx('conversion', { groupBy: by })}
+            extra={
+              <Select
+                size="small"
+                aria-label={t('groupBy')}
+                value={by}
+                style={{ width: 90 }}
+                onChange={(v: string) => setParam('by', v)}
+                options={GROUP_BYS.map((g) => ({ value: g, label: t(`by_${g}`) }))}
+              />
+            }
+          >
+            <Chart
+              label={`${t('conversion')}: ${convRows.map((r) => `${keyLabel(r)} ${r.leads}/${r.signed}`).join(', ')}`}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { top: 0 },
+                grid: { left: 40, right: 40, bottom: 50, top: 36 },
+                xAxis: { type: 'category', data: convRows.map(keyLabel), axisLabel: { interval: 0, rotate: convRows.length > 4 ? 30 : 0 } },
+                yAxis: [{ type: 'value' }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+                series: [
+                  { type: 'bar', name: t('leads'), data: convRows.map((r) => r.leads) },
+                  { type: 'bar', name: t('st_contacted'), data: convRows.map((r) => r.contacted) },
+                  { type: 'bar', name: t('st_signed'), data: convRows.map((r) => r.signed) },
+                  { type: 'line', name: t('rate'), yAxisIndex: 1, data: convRows.map((r) => (r.conversionRate == null ? null : Math.round(r.conversionRate * 1000) / 10)) },
+                ],
+              }}
+            />
+          </Panel>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Panel title={t('responseTimes')} loading={response.isLoading} failed={!!response.error} empty={respRows.length === 0} exportHref={xlsx('response-times')}>
+            <Chart
+              label={`${t('responseTimes')}: ${respRows.map((r) => `${r.label} ${r.medianMinutes ?? '—'} min, SLA ${pct(r.slaCompliance)}`).join(', ')}`}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { top: 0 },
+                grid: { left: 50, right: 40, bottom: 40, top: 36 },
+                xAxis: { type: 'category', data: respRows.map((r) => r.label || '—') },
+                yAxis: [
+                  { type: 'value', name: t('minutes') },
+                  { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+                ],
+                series: [
+                  { type: 'bar', name: t('median'), data: respRows.map((r) => r.medianMinutes) },
+                  { type: 'bar', name: 'P90', data: respRows.map((r) => r.p90Minutes) },
+                  {
+                    type: 'line',
+                    name: `SLA ${response.data?.slaMinutes ?? ''}′`,
+                    yAxisIndex: 1,
+                    data: respRows.map((r) => (r.slaCompliance == null ? null : Math.round(r.slaCompliance * 1000) / 10)),
                   },
                 ],
               }}
@@ -97,51 +220,34 @@ export function DashboardPage() {
           </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Panel title={t('byChannel')} loading={channel.isLoading} empty={!!channel.error || channelRows.length === 0}>
-            <Chart
-              label={t('byChannel')}
-              option={{
-                tooltip: { trigger: 'axis' },
-                legend: {},
-                grid: { left: 40, right: 16, bottom: 30, top: 40 },
-                xAxis: { type: 'category', data: channelRows.map((r) => label(str(r, 'channel', 'key', 'name'))) },
-                yAxis: { type: 'value' },
-                series: [
-                  { type: 'bar', name: t('leads'), data: channelRows.map((r) => num(r, 'leads', 'total', 'count')) },
-                  { type: 'bar', name: t('st_signed'), data: channelRows.map((r) => num(r, 'signed', 'won', 'converted')) },
-                ],
-              }}
-            />
-          </Panel>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Panel title={t('responseTimes')} loading={response.isLoading} empty={!!response.error || responseRows.length === 0}>
-            <Chart
-              label={t('responseTimes')}
-              option={{
-                tooltip: { trigger: 'axis' },
-                grid: { left: 50, right: 16, bottom: 30, top: 20 },
-                xAxis: { type: 'category', data: responseRows.map((r) => str(r, 'bucket', 'label', 'consultant', 'name', 'key')) },
-                yAxis: { type: 'value' },
-                series: [{ type: 'bar', data: responseRows.map((r) => num(r, 'count', 'value', 'medianMinutes', 'avgMinutes')) }],
-              }}
-            />
-          </Panel>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Panel title={t('trend')} loading={trend.isLoading} empty={!!trend.error || trendRows.length === 0}>
+          <Panel title={t('trend')} loading={trend.isLoading} failed={!!trend.error} empty={trendRows.length === 0} exportHref={xlsx('trend', { interval: 'week' })}>
             <Chart
               label={t('trend')}
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: {},
-                grid: { left: 40, right: 16, bottom: 30, top: 40 },
-                xAxis: { type: 'category', data: trendRows.map((r) => str(r, 'week', 'period', 'date', 'label')) },
-                yAxis: { type: 'value' },
+                legend: { top: 0 },
+                grid: { left: 40, right: 16, bottom: 30, top: 36 },
+                xAxis: { type: 'category', data: trendRows.map((r) => r.period.slice(5)) },
+                yAxis: { type: 'value', minInterval: 1 },
                 series: [
-                  { type: 'line', name: t('leads'), data: trendRows.map((r) => num(r, 'leads', 'created', 'count')) },
-                  { type: 'line', name: t('st_signed'), data: trendRows.map((r) => num(r, 'signed', 'won')) },
+                  { type: 'line', name: t('newLeads'), data: trendRows.map((r) => r.newLeads) },
+                  { type: 'line', name: t('st_signed'), data: trendRows.map((r) => r.signed) },
+                  { type: 'line', name: t('st_lost'), data: trendRows.map((r) => r.lost) },
                 ],
+              }}
+            />
+          </Panel>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Panel title={t('lostReasons')} loading={lost.isLoading} failed={!!lost.error} empty={lostRows.length === 0} exportHref={xlsx('lost-reasons')}>
+            <Chart
+              label={`${t('lostReasons')}: ${lostRows.map((r) => `${r.label} ${r.count}`).join(', ')}`}
+              option={{
+                tooltip: { trigger: 'axis' },
+                grid: { left: 100, right: 16, bottom: 30, top: 10 },
+                yAxis: { type: 'category', data: lostRows.map((r) => (hasKey(`lr_${r.reason}`) ? t(`lr_${r.reason}` as TKey) : r.label)) },
+                xAxis: { type: 'value', minInterval: 1 },
+                series: [{ type: 'bar', data: lostRows.map((r) => r.count) }],
               }}
             />
           </Panel>
