@@ -31,7 +31,16 @@ export class ParksRepository {
       .leftJoinAndSelect('p.industries', 'i')
       .where('p.name = :n OR p.name_key = :k OR :n = ANY(p.aliases)', { n, k: parkKey(n) })
       .getMany();
-    return rows[0] ?? null;
+    if (rows[0]) return rows[0];
+    // 莫干山高新区 names 湖州莫干山高新区 when exactly one park's key ends with it.
+    const key = parkKey(n);
+    if (key.length < 5) return null;
+    const suffixed = await this.m(manager)
+      .createQueryBuilder(Park, 'p')
+      .leftJoinAndSelect('p.industries', 'i')
+      .where(`p.name_key LIKE '%' || :k`, { k: key })
+      .getMany();
+    return suffixed.length === 1 ? suffixed[0] : null;
   }
 
   list(manager?: EntityManager): Promise<Park[]> {

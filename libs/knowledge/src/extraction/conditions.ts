@@ -180,7 +180,7 @@ const FACT_KEYWORDS: { fact: LeadFact; kw: string }[] = [
   { fact: 'equipmentInvestmentWan', kw: '(?:生产性)?设备(?:投资|投入)(?:额)?' },
   { fact: 'investmentWan', kw: '(?:实际完成投资|投资总额|计划总投资|总投资|投资规模|项目投资|实际投资|投资额)' },
   { fact: 'landAreaMu', kw: '(?:独立供地|供地|用地面积|用地|占地)' },
-  { fact: 'executiveSalaryWan', kw: '年薪' },
+  { fact: 'executiveSalaryWan', kw: '(?:税前年收入|年薪)' },
   { fact: 'annualRevenueWan', kw: '(?:年销售收入|年营业收入|年主营业务收入|年度销售收入)' },
 ];
 

@@ -1,7 +1,7 @@
 import { findConditionAtoms } from './conditions.js';
 import { cleanText, htmlToText, looksLikeHtml } from './html-to-text.js';
 import { FOCUS_MARKERS, findIndustries } from './industries.js';
-import { findParks } from './parks.js';
+import { declaredShortNames, findParks, parkKey } from './parks.js';
 import { classifySentence, extractPolicies, thresholdPolicy, type PolicyDraft } from './policies.js';
 import { splitSentences } from './sentences.js';
 import { extractStatistics, type StatisticDraft } from './statistics.js';
@@ -62,8 +62,24 @@ export function extractArticle(input: { title?: string; body: string }): Article
   const title = (input.title ?? '').trim();
 
   const parksByKey = new Map<string, ExtractedPark>();
+  // 以下简称: the short name's key counts as the full name's.
+  const keyOf = new Map(declaredShortNames(text).map((d) => [parkKey(d.short), parkKey(d.full)]));
   const note = (mentions: ReturnType<typeof findParks>): void => {
-    for (const m of mentions) {
+    for (const raw of mentions) {
+      let key = keyOf.get(raw.key) ?? raw.key;
+      // 莫干山高新区 is 湖州莫干山高新区 without its city: one park.
+      const same = [...parksByKey.keys()].find(
+        (k) => k !== key && Math.min(k.length, key.length) >= 5 && (k.endsWith(key) || key.endsWith(k)),
+      );
+      if (same && same.length >= key.length) key = same;
+      else if (same) {
+        const moved = parksByKey.get(same)!;
+        parksByKey.delete(same);
+        keyOf.set(same, key);
+        parksByKey.set(key, { ...moved, key });
+      }
+      keyOf.set(raw.key, key);
+      const m = { ...raw, key };
       const p = parksByKey.get(m.key);
       if (!p) {
         parksByKey.set(m.key, { name: m.name, key: m.key, aliases: [], level: m.level, mentions: 1 });
@@ -84,7 +100,7 @@ export function extractArticle(input: { title?: string; body: string }): Article
   const sentenceParks = sentences.map((s) => {
     const found = findParks(s.text);
     note(found);
-    return found.length ? found[found.length - 1].key : null;
+    return found.length ? (keyOf.get(found[found.length - 1].key) ?? found[found.length - 1].key) : null;
   });
   const parks = [...parksByKey.values()];
   const primary = parks.length ? [...parks].sort((a, b) => b.mentions - a.mentions)[0].key : null;
@@ -95,6 +111,14 @@ export function extractArticle(input: { title?: string; body: string }): Article
   const thresholds = new Map<string, ExtractedThresholds>();
   let current: string | null = null;
   let thresholdParagraph = -1;
+  /** The policy the previous sentence produced, with where its quote starts, for continuations. */
+  let last: { policy: ExtractedPolicy; start: number; paragraph: number; threshold: boolean } | null = null;
+  const extend = (to: { policy: ExtractedPolicy; start: number }, end: number): void => {
+    to.policy.quote = text
+      .slice(to.start, end)
+      .replace(/[。；;！？!?]+$/, '')
+      .trim();
+  };
 
   sentences.forEach((s, i) => {
     current = sentenceParks[i] ?? current;
@@ -110,11 +134,38 @@ export function extractArticle(input: { title?: string; body: string }): Article
     }
     switch (kind) {
       case 'policy':
-        for (const p of extractPolicies(s.text)) policies.push({ ...p, parkKey });
+        for (const p of extractPolicies(s.text)) {
+          const start = s.start + Math.max(0, s.text.indexOf(p.quote));
+          // A unit with no kind of its own continues the previous policy of the paragraph (后2年按50%给予扶持).
+          if (p.kind === 'other' && !p.conditions && last && !last.threshold && last.paragraph === s.paragraph) {
+            extend(last, start + p.quote.length);
+            for (const k of ['amountWan', 'percent', 'multiplier', 'capWan', 'durationYears'] as const) last.policy[k] ??= p[k];
+            continue;
+          }
+          const policy = { ...p, parkKey };
+          policies.push(policy);
+          last = { policy, start, paragraph: s.paragraph, threshold: false };
+        }
         break;
       case 'threshold': {
         const p = thresholdPolicy(s.text);
-        if (p) policies.push({ ...p, parkKey });
+        if (
+          p &&
+          last?.threshold &&
+          last.paragraph === s.paragraph &&
+          last.policy.conditions &&
+          p.conditions &&
+          'and' in last.policy.conditions &&
+          'and' in p.conditions
+        ) {
+          // 标准地 lists: one entry rule per paragraph, its indicators joined.
+          last.policy.conditions = { and: [...last.policy.conditions.and, ...p.conditions.and] };
+          extend(last, s.start + s.text.length);
+        } else if (p) {
+          const policy = { ...p, parkKey };
+          policies.push(policy);
+          last = { policy, start: s.start, paragraph: s.paragraph, threshold: true };
+        }
         if (parkKey) {
           const t = thresholds.get(parkKey) ?? { parkKey, minInvestIntensityWanPerMu: null, minTaxPerMuWan: null };
           for (const a of findConditionAtoms(s.text)) {
@@ -134,5 +185,23 @@ export function extractArticle(input: { title?: string; body: string }): Article
     }
   });
 
-  return { text, parks, industries, policies, statistics, thresholds: [...thresholds.values()] };
+  return { text, parks, industries, policies: dedupe(policies), statistics, thresholds: [...thresholds.values()] };
+}
+
+/** A headline and the paragraph under it often state one policy twice: keep the longer quote. */
+function dedupe(policies: ExtractedPolicy[]): ExtractedPolicy[] {
+  const sig = (p: ExtractedPolicy): string =>
+    JSON.stringify([p.kind, p.parkKey, p.amountWan, p.percent, p.multiplier, p.capWan, p.months, p.freeMonths, p.conditions]);
+  // Only money amounts make two clauses the same offer; equal percentages (减半 twice) are often two offers.
+  const hasNumbers = (p: ExtractedPolicy): boolean => p.amountWan !== null;
+  return policies.filter(
+    (p) =>
+      !policies.some(
+        (o) =>
+          o !== p &&
+          hasNumbers(p) &&
+          sig(o) === sig(p) &&
+          (o.quote.length > p.quote.length || (o.quote.length === p.quote.length && policies.indexOf(o) < policies.indexOf(p))),
+      ),
+  );
 }

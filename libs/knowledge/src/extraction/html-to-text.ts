@@ -64,7 +64,10 @@ export function looksLikeHtml(body: string): boolean {
  */
 export function htmlToText(html: string): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, ' ');
-  s = s.replace(/<(script|style|noscript|nav|header|footer|aside|form|iframe|svg|template|select|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+  s = s.replace(
+    /<(head|script|style|noscript|nav|header|footer|aside|form|iframe|svg|template|select|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
+    ' ',
+  );
   s = s.replace(/<br\s*\/?>/gi, '\n');
   s = s.replace(/<\/(?:p|div|li|tr|h[1-6]|section|article|table|blockquote|dd|dt|ul|ol|pre)\s*>/gi, '\n');
   s = s.replace(/<(?:p|div|li|tr|h[1-6]|section|article|table|blockquote)\b[^>]*>/gi, '\n');

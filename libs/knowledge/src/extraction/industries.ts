@@ -12,7 +12,7 @@ export interface IndustryTerm {
 export const INDUSTRIES: IndustryTerm[] = [
   { name: '高端装备制造', code: 'C34', aliases: ['高端装备制造', '高端装备', '智能装备', '装备制造', '智能制造装备'] },
   { name: '新能源汽车', code: 'C36', aliases: ['新能源汽车', '新能源整车', '智能网联汽车'] },
-  { name: '汽车零部件', code: 'C36', aliases: ['汽车零部件', '汽车及零部件', '汽摩配'] },
+  { name: '汽车零部件', code: 'C36', aliases: ['新能源汽车零部件', '汽车零部件', '汽车及零部件', '汽摩配'] },
   { name: '数字经济', code: 'I65', aliases: ['数字经济', '数字产业'] },
   { name: '软件和信息服务', code: 'I65', aliases: ['软件和信息服务', '软件信息服务', '软件和信息技术服务'] },
   { name: '人工智能', code: 'I65', aliases: ['人工智能'] },
@@ -56,4 +56,4 @@ export function industryByName(name: string): IndustryTerm | undefined {
 
 /** Sentences that say what a park focuses on (主导产业, 聚焦, 打造…产业集群), not passing mentions. */
 export const FOCUS_MARKERS =
-  /主导产业|重点产业|首位产业|特色产业|优势产业|支柱产业|新兴产业|产业定位|产业链|产业集群|产业体系|产业基地|聚焦|主攻|重点发展|重点培育|重点引进|着力打造|打造|培育|做强|壮大|围绕/;
+  /主导产业|重点产业|重点支持|首位产业|特色产业|优势产业|支柱产业|新兴产业|产业定位|产业链|产业集群|产业体系|产业基地|聚焦|主攻|重点发展|重点培育|重点引进|着力打造|打造|培育|做强|壮大|围绕/;

@@ -91,6 +91,17 @@ function segmenter(): Jieba {
 }
 
 /** The key two spellings of one park share: prefix + suffix group (金华经济技术开发区 → 金华开发区). */
+/** 嘉兴秀洲高新技术产业开发区（以下简称秀洲高新区）: the short name an article declares for a park. */
+export function declaredShortNames(text: string): { full: string; short: string }[] {
+  const out: { full: string; short: string }[] = [];
+  const mentions = findParks(text);
+  for (const m of text.matchAll(/[（(](?:以下)?简称[“"]?([\u4e00-\u9fa5]{2,16})[”"]?[）)]/g)) {
+    const before = mentions.filter((p) => p.index + p.name.length === m.index);
+    if (before.length) out.push({ full: before[0].name, short: m[1] });
+  }
+  return out;
+}
+
 export function parkKey(name: string): string {
   const n = name.trim().replace(/\s+/g, '');
   for (const s of SUFFIXES) {
@@ -111,7 +122,7 @@ function prefixBefore(text: string, index: number): string {
   let prefix = '';
   for (let i = tokens.length - 1; i >= 0; i--) {
     const { word, tag } = tokens[i];
-    if (STOP_WORDS.has(word) || STOP_TAGS.has(tag)) break;
+    if (STOP_WORDS.has(word) || STOP_TAGS.has(tag) || /开发区|园区|新区|高新区|经开区/.test(word)) break;
     if (prefix.length + word.length > 8) break;
     prefix = word + prefix;
     if (tokens.length - i >= 3) break;
@@ -119,16 +130,21 @@ function prefixBefore(text: string, index: number): string {
   return prefix.length >= 2 ? prefix : '';
 }
 
-/** Parks named in a text (…经济技术开发区, …开发区, …高新区, …产业园, …园区, …新区), in order. */
+/**
+ * Parks named in a text (…经济技术开发区, …开发区, …高新区, …产业园, …园区, …新区), in order. A park
+ * written right after another (东阳经济开发区磁性材料产业园) is a park inside it and keeps the full name.
+ */
 export function findParks(text: string): ParkMention[] {
   const out: ParkMention[] = [];
   for (const m of text.matchAll(SUFFIX_RE)) {
     const prefix = prefixBefore(text, m.index);
     if (!prefix) continue;
-    const name = prefix + m[0];
+    const prev = out[out.length - 1];
+    const parent = prev && prev.index + prev.name.length === m.index - prefix.length ? prev.name : '';
+    const name = parent + prefix + m[0];
     const before = text.slice(Math.max(0, m.index - prefix.length - 6), m.index - prefix.length);
     const level = /国家级/.test(before) ? 'national' : /省级/.test(before) ? 'provincial' : null;
-    out.push({ name, key: parkKey(name), index: m.index - prefix.length, level });
+    out.push({ name, key: parkKey(name), index: m.index - prefix.length - parent.length, level });
   }
   return out;
 }

@@ -22,7 +22,7 @@ export interface PolicyDraft {
 
 /** Words that grant something: a sentence without one is not a policy. */
 const BENEFIT =
-  /给予|予以|免收|减半|(?<!减)免租|全免|补贴|补助|奖励|资助|扶持|贴息|返还|减免|提高\d|上浮\d|加倍|翻倍|一事一议|一企一策|一项目一议|享受|代办|帮办|绿色通道|拿地即开工|周转金|周转资金|优先保障|专班服务|并联审批|容缺受理|承诺制/;
+  /给予|予以|免收|减半|(?<!减)免租|全免|补贴|补助|奖励|资助|扶持|贴息|返还|减免|提高\d|上浮\d|加倍|翻倍|一事一议|一企一策|一项目一议|享受|代办|帮办|绿色通道|拿地即开工|周转金|周转资金|优先保障|专班服务|并联审批|容缺受理|承诺制|(?:设立|安排|组建)[^，。；]{0,16}(?:基金|资金)|[1-9一二三四五六七八九]折/;
 
 /** Reporting words: results, growth, totals, rankings — statistics, not offers. */
 const REPORT =
@@ -45,7 +45,13 @@ export function classifySentence(sentence: string, afterThreshold = false): Sent
   const benefit = BENEFIT.test(sentence);
   const report = REPORT.test(sentence);
   if (benefit && (!report || NORMATIVE.test(sentence))) return 'policy';
-  if (!benefit && (afterThreshold || THRESHOLD.test(sentence)) && findConditionAtoms(sentence).length > 0) return 'threshold';
+  if (
+    !benefit &&
+    (afterThreshold || THRESHOLD.test(sentence) || /≥|不低于|不少于/.test(sentence)) &&
+    findConditionAtoms(sentence).length > 0
+  ) {
+    return 'threshold';
+  }
   if (/\d/.test(sentence)) return 'statistic';
   return 'other';
 }
@@ -96,8 +102,20 @@ const AMOUNT_RES = [
   new RegExp(`(${NUM})\\s*(亿元|万元)(?:的)?(?:一次性)?(?:奖励|补助|补贴|资助|扶持|应急周转金|周转资金|基金|产业基金)`),
 ];
 const MULT_RE = new RegExp(`(?:提高|上浮|增加)(${NUM})%`);
-const PERCENT_RE = new RegExp(`(${NUM})\\s*%`);
-const DURATION_RE = new RegExp(`(?:连续|最长(?:不超过)?|前|期限为?)${N}年`);
+const PERCENT_RE = new RegExp(`(${NUM})\\s*%(?!以上|以下|及以上)`, 'g');
+
+/** The rate a benefit is paid at: 按…的15% / 15%的补助 first, else the first percentage that is not a threshold. */
+function benefitPercent(text: string): number | null {
+  const all = [...text.matchAll(PERCENT_RE)];
+  const paid = all.find(
+    (m) =>
+      /按照?[^，。；]{0,12}$|给予$|的$/.test(text.slice(Math.max(0, m.index - 12), m.index)) ||
+      /^(?:的)?(?:给予|奖励|补助|补贴|贴息|分类补助)/.test(text.slice(m.index + m[0].length)),
+  );
+  const m = paid ?? all[0];
+  return m ? parseNumber(m[1]) : null;
+}
+const DURATION_RE = new RegExp(`(?:连续[^，。；\\d]{0,4}?|最长(?:不超过)?|前|期限为?)${N}年`);
 const FREE_MONTHS_RE = new RegExp(`${N}个月(?:的)?免租|免租(?:期)?${N}个月|免收${N}个月`);
 
 function mask(text: string, spans: [number, number][]): string {
@@ -161,9 +179,9 @@ export function parsePolicyUnit(unit: string): PolicyDraft | null {
   if (kind === 'rent_waiver') percent = 100;
   else if (kind === 'rent_discount' && /减半/.test(text)) percent = 50;
   else {
-    const fold = /([一二三四五六七八九])折/.exec(text);
-    const p = PERCENT_RE.exec(text);
-    if (p) percent = parseNumber(p[1]);
+    const fold = /([1-9一二三四五六七八九])折/.exec(text);
+    const p = benefitPercent(text);
+    if (p !== null) percent = p;
     else if (kind === 'rent_discount' && fold) percent = 100 - parseNumber(fold[1]) * 10;
   }
 

@@ -18,7 +18,7 @@ const TRAILING = /(?:为|达到|达|实现|完成|共|约|超过|超|突破|近)
 function cleanLabel(raw: string): string {
   let l = raw.replace(LEADING, '');
   l = l.replace(/^.*?(?:\d{4}年(?:\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?)?|\d{1,2}(?:[-—至]\d{1,2})?月(?:份)?)/, '');
-  l = l.replace(/^.*(?:实现|完成|达到|累计|共计)了?/, '');
+  l = l.replace(/^.*(?:实现|完成|达到|累计|共计)了?/, '') || l;
   l = l.replace(/^(?:开发区|园区|高新区|新区|全区|全市|全县|全省)/, '');
   return l.replace(LEADING, '').replace(TRAILING, '').trim();
 }
