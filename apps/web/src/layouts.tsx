@@ -52,6 +52,7 @@ const NAV: NavItem[] = [
   { path: '/app/dashboard', label: 'dashboard', roles: ['manager', 'admin'] },
   { path: '/app/admin/listings', label: 'listings', roles: ['admin', 'manager'] },
   { path: '/app/admin/policies', label: 'policies', roles: ['admin', 'manager'] },
+  { path: '/app/admin/articles', label: 'articlesAdmin', roles: ['admin', 'manager'] },
   { path: '/app/admin/routing', label: 'routing', roles: ['admin', 'manager'] },
   { path: '/app/admin/notifications', label: 'notifications', roles: ['admin', 'manager'] },
 ];

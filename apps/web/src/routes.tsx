@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard.js').then((m) => ({ d
 const ListingsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ListingsPage })));
 const PoliciesPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.PoliciesPage })));
 const RoutingPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.RoutingPage })));
+const ArticlesAdminPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ArticlesAdminPage })));
 const NotificationsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.NotificationsPage })));
 
 const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{el}</Suspense>;
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/listings', element: page(<RequireRole roles={[...MANAGERS]}><ListingsPage /></RequireRole>) },
       { path: 'admin/policies', element: page(<RequireRole roles={[...MANAGERS]}><PoliciesPage /></RequireRole>) },
       { path: 'admin/routing', element: page(<RequireRole roles={[...MANAGERS]}><RoutingPage /></RequireRole>) },
+      { path: 'admin/articles', element: page(<RequireRole roles={[...MANAGERS]}><ArticlesAdminPage /></RequireRole>) },
       { path: 'admin/notifications', element: page(<RequireRole roles={[...MANAGERS]}><NotificationsPage /></RequireRole>) },
     ],
   },

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, CHANNELS, itemsOf } from '../api.js';
 import { plainPolicy, type PolicyView } from '../policyText.js';
 import { EP } from '../endpoints.js';
-import { useI18n, useTitle } from '../i18n.js';
+import { hasKey, useI18n, useTitle } from '../i18n.js';
 
 type Obj = Record<string, unknown>;
 
@@ -353,6 +353,122 @@ export function NotificationsPage() {
                 </Button>
               ) : null,
           },
+        ]}
+      />
+    </>
+  );
+}
+
+interface IngestResult {
+  id: string;
+  title: string;
+  created: boolean;
+  parks: { id: string; name: string }[];
+  industries: { name: string; code: string }[];
+  policies: PolicyView[];
+  statistics: { label: string; value: number; unit: string; quote: string }[];
+}
+
+/** The body with every extracted quote highlighted (<mark>), so a reviewer sees where each policy came from. */
+function Highlighted({ text, quotes }: { text: string; quotes: string[] }) {
+  const qs = [...new Set(quotes.filter((q) => q && text.includes(q)))].sort((a, b) => b.length - a.length);
+  if (!qs.length) return <>{text}</>;
+  const re = new RegExp(`(${qs.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  return (
+    <>
+      {text.split(re).map((part, i) => (qs.includes(part) ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>))}
+    </>
+  );
+}
+
+export function ArticlesAdminPage() {
+  const { t, lang, pick } = useI18n();
+  useTitle(t('articlesAdmin'));
+  const [form] = Form.useForm<{ title: string; sourceUrl?: string; body: string }>();
+  const articles = useQuery({ queryKey: ['articles'], queryFn: () => api.get<{ id: string; title: string; publishedAt: string | null; parks: { name: string }[] }[]>('/api/articles') });
+  const qc = useQueryClient();
+  const ingest = useMutation({
+    mutationFn: (v: { title: string; sourceUrl?: string; body: string }) =>
+      api.post<IngestResult>('/api/articles', { title: v.title.trim(), body: v.body, ...(v.sourceUrl?.trim() ? { sourceUrl: v.sourceUrl.trim() } : {}) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['articles'] }),
+  });
+  const err = ingest.error instanceof ApiError ? ingest.error : null;
+  const fe = (name: string) => {
+    const f = err?.fields.find((x) => x.field === name);
+    return f ? { validateStatus: 'error' as const, help: <span role="alert">{pick(f.message_zh, f.message_en)}</span> } : {};
+  };
+  const body = Form.useWatch('body', form) ?? '';
+  const r = ingest.data;
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20 }}>
+        {t('articlesAdmin')}
+      </Typography.Title>
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('ingest')}</h2>} style={{ marginBottom: 16 }}>
+        <Form form={form} layout="vertical" name="article" onFinish={(v) => ingest.mutate(v)}>
+          <Form.Item name="title" label={t('name')} rules={[{ required: true, message: t('name') }]} {...fe('title')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="sourceUrl" label={t('source')} {...fe('sourceUrl')}>
+            <Input type="url" placeholder="https://" />
+          </Form.Item>
+          <Form.Item name="body" label={t('articleBody')} rules={[{ required: true, message: t('articleBody') }]} {...fe('body')}>
+            <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} />
+          </Form.Item>
+          <Space wrap>
+            <label htmlFor="article-file">{t('orUpload')}</label>
+            <input
+              id="article-file"
+              type="file"
+              accept=".txt,.html,.htm"
+              onChange={async (e) => {
+                const f = e.target.files?.[0];
+                if (f) form.setFieldsValue({ body: await f.text(), title: form.getFieldValue('title') || f.name.replace(/\.\w+$/, '') });
+              }}
+            />
+            <Button type="primary" htmlType="submit" loading={ingest.isPending}>
+              {t('ingest')}
+            </Button>
+          </Space>
+        </Form>
+        {err && !err.fields.length && <Alert role="alert" type="error" style={{ marginTop: 12 }} title={err.text(lang)} />}
+      </Card>
+      {r && (
+        <Card size="small" role="status" title={<h2 style={{ fontSize: 16, margin: 0 }}>{r.title}</h2>} style={{ marginBottom: 16 }}>
+          <p>
+            {r.created ? t('saved') : t('updated')} · {t('by_park')}: {r.parks.map((p) => p.name).join('、') || '—'} · {t('by_industry')}:{' '}
+            {r.industries.map((i) => `${i.name}(${i.code})`).join('、') || '—'}
+          </p>
+          <Table<PolicyView>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={r.policies}
+            scroll={{ x: 700 }}
+            columns={[
+              { title: t('name'), dataIndex: 'title' },
+              { title: t('summary'), key: 'p', render: (_: unknown, p) => plainPolicy(p, lang) },
+              { title: t('status'), dataIndex: 'status', render: (s: string) => (hasKey(`pol_${s}`) ? t(`pol_${s}` as 'pol_extracted') : s) },
+            ]}
+          />
+          <Typography.Title level={3} style={{ fontSize: 14, marginTop: 12 }}>
+            {t('originalText')}
+          </Typography.Title>
+          <div style={{ whiteSpace: 'pre-wrap', maxHeight: 400, overflow: 'auto', background: '#fafafa', padding: 8 }}>
+            <Highlighted text={body} quotes={[...r.policies.map((p) => p.quote), ...r.statistics.map((s) => s.quote)]} />
+          </div>
+        </Card>
+      )}
+      <Table
+        size="small"
+        rowKey="id"
+        loading={articles.isLoading}
+        dataSource={articles.data ?? []}
+        scroll={{ x: 600 }}
+        columns={[
+          { title: t('name'), dataIndex: 'title', render: (v: string, a) => <a href={`/articles/${a.id}`}>{v}</a> },
+          { title: t('by_park'), key: 'p', render: (_: unknown, a) => a.parks.map((p) => p.name).join('、') },
+          { title: t('createdAt'), dataIndex: 'publishedAt', render: (d: string | null) => (d ? new Date(d).toLocaleDateString() : '') },
         ]}
       />
     </>

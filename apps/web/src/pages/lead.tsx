@@ -6,6 +6,27 @@ import { api, ApiError, STAGES, type LeadSummary, type Stage } from '../api.js';
 import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { ownerName, useStageLabel, useStageMove } from './board.js';
+import { useMe } from '../auth.js';
+
+/** Consultants to assign to: admins list users; managers see the consultants the reports know (key = user id). */
+function useConsultants(enabled: boolean, isAdmin: boolean) {
+  return useQuery({
+    queryKey: ['consultants', isAdmin],
+    enabled,
+    queryFn: async (): Promise<{ id: string; name: string }[]> => {
+      if (isAdmin) {
+        const users = await api.get<{ id: string; name: string; role: string; active: boolean }[] | { items: { id: string; name: string; role: string; active: boolean }[] }>(EP.users);
+        const list = Array.isArray(users) ? users : users.items;
+        return list.filter((u) => u.role === 'consultant' && u.active).map((u) => ({ id: u.id, name: u.name }));
+      }
+      const r = await api.get<{ rows: { key: string | null; label: string }[] }>(EP.reports('response-times'), {
+        groupBy: 'consultant',
+        from: dayjs().subtract(2, 'year').toISOString(),
+      });
+      return r.rows.filter((x) => x.key).map((x) => ({ id: x.key!, name: x.label }));
+    },
+  });
+}
 
 interface Reason {
   code?: string;
@@ -102,6 +123,27 @@ export function LeadPage() {
   useTitle(lead.data ? `${lead.data.company} ${lead.data.reference}` : t('leads'));
   const matches = useQuery({ queryKey: ['lead', id, 'matches'], queryFn: () => api.get<MatchesResponse | Match[]>(EP.leadMatches(id)) });
   const { request, modal } = useStageMove();
+  const me = useMe();
+  const isManager = me.data?.role === 'manager' || me.data?.role === 'admin';
+  const consultants = useConsultants(isManager, me.data?.role === 'admin');
+  const assign = useMutation({
+    mutationFn: (consultantId: string) => api.post(EP.leadAssign(id), { consultantId }),
+    onSuccess: () => {
+      void message.success(t('saved'));
+      void qc.invalidateQueries({ queryKey: ['lead', id] });
+      void qc.invalidateQueries({ queryKey: ['leads'] });
+    },
+    onError: (e: unknown) => onErr(e),
+  });
+  const release = useMutation({
+    mutationFn: () => api.post(EP.leadRelease(id)),
+    onSuccess: () => {
+      void message.success(t('saved'));
+      void qc.invalidateQueries({ queryKey: ['lead', id] });
+      void qc.invalidateQueries({ queryKey: ['leads'] });
+    },
+    onError: (e: unknown) => onErr(e),
+  });
   const [actForm] = Form.useForm<{ type: string; body: string }>();
   const [taskForm] = Form.useForm<{ title: string; dueAt?: Dayjs }>();
   const onErr = (e: unknown) => void message.error(e instanceof ApiError ? (e.fields[0] ? pick(e.fields[0].message_zh, e.fields[0].message_en) : e.text(lang)) : t('error'));
@@ -211,7 +253,28 @@ export function LeadPage() {
               <Descriptions.Item label={t('usage')}>{val(l.usage)}</Descriptions.Item>
               <Descriptions.Item label={t('tax')}>{val(l.taxText)}</Descriptions.Item>
               <Descriptions.Item label={t('channel')}>{hasKey(`ch_${l.channel}`) ? t(`ch_${l.channel}` as 'ch_web') : val(l.channel)}</Descriptions.Item>
-              <Descriptions.Item label={t('owner')}>{ownerName(l) || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('owner')}>
+                <Space wrap>
+                  <span>{ownerName(l) || t('pool')}</span>
+                  {isManager && (
+                    <Select
+                      size="small"
+                      aria-label={t('assignTo')}
+                      placeholder={t('assignTo')}
+                      style={{ width: 140 }}
+                      value={null}
+                      loading={consultants.isLoading || assign.isPending}
+                      options={(consultants.data ?? []).filter((c) => c.id !== l.ownerId).map((c) => ({ value: c.id, label: c.name }))}
+                      onChange={(v: string) => assign.mutate(v)}
+                    />
+                  )}
+                  {l.ownerId && (isManager || l.ownerId === me.data?.id) && (
+                    <Button size="small" onClick={() => release.mutate()} loading={release.isPending}>
+                      {t('releaseToPool')}
+                    </Button>
+                  )}
+                </Space>
+              </Descriptions.Item>
               <Descriptions.Item label={t('createdAt')}>{l.createdAt ? new Date(l.createdAt).toLocaleString() : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
