@@ -69,19 +69,38 @@ export class ListingsRepository {
   }
 
   /**
-   * Candidates for matching, filtered in SQL on the composite index (kind, deal, status, area_sqm).
-   * Listings without an area are kept (the filter can only say "unknown" about them).
+   * Candidates for matching: available listings of these kinds and deals, nearest to the wanted area
+   * inside [areaMin, areaMax] — two range scans on the (kind, deal, status, area_sqm) index, up to
+   * `perSide` above and below the centre — so the cost does not grow with the table. Without an area
+   * window: the first `perSide * 2` by area. A listing without an area cannot be sized and is not a candidate
+   * when the need states an area.
    */
-  candidates(kinds: ListingKind[], deals: ListingDeal[], areaMin: number | null, areaMax: number | null, limit = 500): Promise<Listing[]> {
-    const qb = this.ds.manager
-      .createQueryBuilder(Listing, 'l')
-      .where('l.kind IN (:...kinds)', { kinds })
-      .andWhere('l.deal IN (:...deals)', { deals })
-      .andWhere(`l.status = 'available'`);
-    if (areaMin !== null || areaMax !== null) {
-      qb.andWhere('(l.area_sqm IS NULL OR l.area_sqm BETWEEN :lo AND :hi)', { lo: areaMin ?? 0, hi: areaMax ?? Number.MAX_SAFE_INTEGER });
-    }
-    return qb.orderBy('l.id').limit(limit).getMany();
+  async candidates(
+    kinds: ListingKind[],
+    deals: ListingDeal[],
+    areaMin: number | null,
+    areaMax: number | null,
+    perSide = 100,
+  ): Promise<Listing[]> {
+    const base = () =>
+      this.ds.manager
+        .createQueryBuilder(Listing, 'l')
+        .where('l.kind IN (:...kinds)', { kinds })
+        .andWhere('l.deal IN (:...deals)', { deals })
+        .andWhere(`l.status = 'available'`);
+    if (areaMin === null && areaMax === null)
+      return base()
+        .orderBy('l.area_sqm', 'ASC')
+        .limit(perSide * 2)
+        .getMany();
+    const lo = areaMin ?? 0;
+    const hi = areaMax ?? Number.MAX_SAFE_INTEGER;
+    const centre = areaMin !== null && areaMax !== null ? (areaMin + areaMax) / 2 : areaMin !== null ? areaMin : areaMax!;
+    const [above, below] = await Promise.all([
+      base().andWhere('l.area_sqm >= :c AND l.area_sqm <= :hi', { c: centre, hi }).orderBy('l.area_sqm', 'ASC').limit(perSide).getMany(),
+      base().andWhere('l.area_sqm < :c AND l.area_sqm >= :lo', { c: centre, lo }).orderBy('l.area_sqm', 'DESC').limit(perSide).getMany(),
+    ]);
+    return [...above, ...below];
   }
 
   /** Up to `n` listings on each side of an area (index range scans), for explaining what was ruled out. */

@@ -94,7 +94,7 @@ export class MatchingService {
     const candidates = await this.listings.candidates(compatibleKinds(need.propertyType), compatibleDeals(need.dealType), win.min, win.max);
     const parks = await this.parks([...new Set(candidates.map((c) => c.parkId).filter((x): x is string => !!x))]);
     const ranking = rankListings<Listing>(need, candidates, parks);
-    const top = ranking.listings.slice(0, opts.limit ?? 50);
+    const top = ranking.listings.slice(0, opts.limit ?? 20);
     const holds = await this.listings.activeHolds(top.map((x) => x.listing.id));
     const holdOf = new Map(holds.map((h) => [h.listingId, h]));
 
@@ -151,9 +151,15 @@ export class MatchingService {
     return { leadId, listings, excluded, policies };
   }
 
+  /** Whether the knowledge base's table is there; a yes is remembered, a no is asked again after a minute. */
+  private readonly tables = new Map<string, number>();
   private async tableExists(name: string): Promise<boolean> {
+    const known = this.tables.get(name);
+    if (known === Infinity || (known !== undefined && known > Date.now())) return known === Infinity;
     const rows: { t: string | null }[] = await this.ds.query(`SELECT to_regclass($1)::text AS t`, [`public.${name}`]);
-    return !!rows[0]?.t;
+    const exists = !!rows[0]?.t;
+    this.tables.set(name, exists ? Infinity : Date.now() + 60_000);
+    return exists;
   }
 
   /** Park facts from the knowledge base's `park` table (when it exists). */
