@@ -18,6 +18,7 @@ export { numericTransformer } from './numeric-transformer.js';
 export { LeadsRepository } from './leads.repository.js';
 export { LeadLifecycle, type LeadCreatedHandler, type LeadStageChangedHandler } from './lead-lifecycle.js';
 export { LeadsModule } from './leads.module.js';
+export * from './parsing/index.js';
 export { normalizePhone, type NormalizedPhone } from './parsing/index.js';
 
 import { Lead } from './lead.entity.js';

@@ -1,0 +1,11 @@
+export { normalizeText, parseAmount, round } from './text.js';
+export { parseArea, SQM_PER_MU, type ParsedArea, type AreaUnit } from './area.js';
+export { parseMoneyWan, parseTax, parseInvestment, type ParsedTax } from './money.js';
+export { parsePropertyType, parseDealType } from './property.js';
+export { classifyIndustry, classifyStrategicIndustry, INDUSTRY_DIVISIONS, type ParsedIndustry } from './industry.js';
+export { parseRequirements, type ParsedRequirements } from './requirements.js';
+export { parseRegion } from './region.js';
+export { normalizePhone, findPhone, type NormalizedPhone, type PhoneKind } from './phone.js';
+export { extractFields, missingFields, MESSAGE_FIELDS, CORE_FIELDS, type MessageField, type MessageFields } from './fields.js';
+export { parseNeed, sqmToMu, type ParsedNeed, type NeedTexts } from './need-parser.js';
+export { parseMessage, type ParsedMessage } from './message-parser.js';
