@@ -70,7 +70,12 @@ export function useStageMove() {
         <Form.Item name="lostReason" label={t('lostReason')} rules={[{ required: true, message: t('lostReason') }]}>
           <Select options={LOST_REASONS.map((r) => ({ value: r, label: t(`lr_${r}`) }))} />
         </Form.Item>
-        <Form.Item name="lostNote" label={t('lostNote')}>
+        <Form.Item
+          name="lostNote"
+          label={t('lostNote')}
+          dependencies={['lostReason']}
+          rules={[({ getFieldValue }) => ({ required: getFieldValue('lostReason') === 'other', message: t('lostNote') })]}
+        >
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
@@ -94,7 +99,9 @@ export function BoardPage() {
       const all: LeadSummary[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 10; i++) {
-        const page = await api.get<{ items: LeadSummary[]; nextCursor: string | null }>(EP.leads, { ownerId: me.data?.id, limit: 100, cursor });
+        // consultants: my leads; managers and admins: everyone's
+        const ownerId = me.data?.role === 'consultant' ? me.data.id : undefined;
+        const page = await api.get<{ items: LeadSummary[]; nextCursor: string | null }>(EP.leads, { ownerId, limit: 100, cursor });
         all.push(...page.items);
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
@@ -172,6 +179,7 @@ export function BoardPage() {
                     </Link>
                     <div style={{ fontSize: 12, color: '#555' }}>
                       {l.contactName} {l.phoneMasked}
+                      {me.data?.role !== 'consultant' && l.ownerName ? ` · ${l.ownerName}` : ''}
                     </div>
                     {l.need && <div style={{ fontSize: 12, marginTop: 2 }}>{String(l.need).slice(0, 40)}</div>}
                     <Select
