@@ -31,6 +31,7 @@ export { POLICY_KINDS, POLICY_KIND_LABELS, POLICY_STATUSES, type PolicyKind, typ
 export { extractArticle, articleText, type ArticleExtraction } from './extraction/extract-article.js';
 export { INDUSTRIES, industryByName, type IndustryTerm } from './extraction/industries.js';
 export { parkKey } from './extraction/parks.js';
+export { documentTitle } from './extraction/document-title.js';
 export { DEMO_PARK_NAME, DEMO_ARTICLE } from './demo-article.js';
 
 import { Article } from './article.entity.js';
