@@ -50,23 +50,29 @@ export class SlaService implements OnModuleInit {
   /** Advances every open timer that is due; returns how many steps were taken. */
   async scan(): Promise<number> {
     let steps = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const done = await this.ds.transaction(async (m) => {
         // Owner changes elsewhere take the routing lock first; take it first here too (no deadlock).
         const seq = await this.routing.lock(m);
-        const rows: { lead_id: string; owner_id: string; started_at: Date; level: number }[] = await m.query(
-          `SELECT lead_id, owner_id, started_at, level FROM lead_sla WHERE closed_at IS NULL AND level < 3
-           ORDER BY started_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
-        );
         const settings = await this.routing.settings(m);
-        const calendar = await this.routing.calendar(m);
         const now = this.clock.now();
+        // Working minutes never exceed wall-clock minutes: younger timers cannot be due yet.
+        const dueBefore = new Date(now.getTime() - settings.firstResponseMinutes * 60_000);
+        const rows: { lead_id: string; owner_id: string; started_at: Date; level: number }[] = await m.query(
+          `SELECT lead_id, owner_id, started_at, level FROM lead_sla
+           WHERE closed_at IS NULL AND level < 3 AND started_at <= $2 AND lead_id > $1
+           ORDER BY lead_id LIMIT 50 FOR UPDATE SKIP LOCKED`,
+          [after, dueBefore],
+        );
+        const calendar = await this.routing.calendar(m);
         let taken = 0;
         for (const row of rows) taken += await this.advance(m, row, settings, calendar, now, seq);
-        return { taken, rows: rows.length };
+        return { taken, rows: rows.length, last: rows.at(-1)?.lead_id };
       });
       steps += done.taken;
-      if (done.rows < 50) break;
+      if (done.rows < 50 || !done.last) break;
+      after = done.last;
     }
     return steps;
   }
