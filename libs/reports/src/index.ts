@@ -24,11 +24,10 @@ export {
   type LostReasonRow,
 } from './report-math.js';
 export { EXPORT_FORMATS, toCsv, toXlsx, type ExportFormat, type ReportTable, type Cell } from './report-table.js';
-export { type ReportFilter, type FactWindow } from './reports.repository.js';
+export { type ReportFilter, type FactWindow, type MinutesBetween } from './reports.repository.js';
 export {
   ReportsService,
   CHANNEL_LABELS_ZH,
-  calendarMinutes,
   type FunnelReport,
   type ConversionReport,
   type ResponseTimeReport,

@@ -39,7 +39,11 @@ interface FactRow {
   lost_reason: string | null;
   response_from: Date;
   first_response_at: Date | null;
+  working_hours: unknown;
 }
+
+/** Minutes from `from` to `to` for a lead; `ownerHours` = the owner's working hours (consultant_profile), if any. */
+export type MinutesBetween = (from: Date, to: Date, ownerHours: unknown) => number;
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
@@ -51,7 +55,7 @@ export class ReportsRepository {
    * One row per (non-spam) lead in the window: the furthest stage it reached (stage history and the
    * current stage), its signing, when and from which stage it was lost, and its first response.
    */
-  async facts(f: ReportFilter, window: FactWindow, minutesBetween: (from: Date, to: Date) => number): Promise<LeadFact[]> {
+  async facts(f: ReportFilter, window: FactWindow, minutesBetween: MinutesBetween): Promise<LeadFact[]> {
     const params: unknown[] = [[...PIPELINE_STAGES], f.from, f.to];
     const where: string[] = ['l.spam = false'];
     const add = (sql: string, v: unknown) => {
@@ -76,8 +80,9 @@ export class ReportsRepository {
               GREATEST(array_position($1::text[], l.stage), hist.furthest, 1) - 1 AS furthest,
               l.signed_at, l.signed_investment_wan::text AS signed_investment_wan, l.signed_annual_tax_wan::text AS signed_annual_tax_wan,
               lost.at AS lost_at, lost.from_stage AS lost_from, l.lost_reason,
-              COALESCE(l.assigned_at, l.created_at) AS response_from, l.first_response_at
+              COALESCE(l.assigned_at, l.created_at) AS response_from, l.first_response_at, p.working_hours
          FROM lead l
+         LEFT JOIN consultant_profile p ON p.user_id = l.owner_id
          LEFT JOIN LATERAL (
            SELECT max(GREATEST(array_position($1::text[], sc.to_stage), array_position($1::text[], sc.from_stage))) AS furthest FROM lead_stage_change sc WHERE sc.lead_id = l.id
          ) hist ON true
@@ -105,7 +110,7 @@ export class ReportsRepository {
       lostAt: r.lost_at,
       lostFromStage: r.lost_from,
       lostReason: r.lost_reason,
-      responseMinutes: r.first_response_at ? Math.max(0, minutesBetween(r.response_from, r.first_response_at)) : null,
+      responseMinutes: r.first_response_at ? Math.max(0, minutesBetween(r.response_from, r.first_response_at, r.working_hours)) : null,
     }));
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/errors';
 import { LOST_REASON_LABELS_ZH, PIPELINE_STAGES, STAGE_LABELS_ZH, type LostReason } from '@app/pipeline';
-import { ReportsRepository, type ReportFilter } from './reports.repository.js';
+import { DEFAULT_WORKING_HOURS, RoutingService, workingMinutesBetween, type WorkingHours } from '@app/routing';
+import { ReportsRepository, type MinutesBetween, type ReportFilter } from './reports.repository.js';
 import {
   conversion,
   funnel,
@@ -43,9 +44,6 @@ const NONE_LABELS_ZH: Record<GroupBy, string> = {
   industry: '未识别行业',
 };
 
-/** Time to first response in calendar minutes (the working-time calendar lives with routing). */
-export const calendarMinutes = (from: Date, to: Date): number => Math.round((to.getTime() - from.getTime()) / 60_000);
-
 export interface Window {
   from: string;
   to: string;
@@ -59,20 +57,34 @@ export type ConversionReport = Window & { groupBy: GroupBy; rows: (ConversionRow
 export type ResponseTimeReport = Window & {
   groupBy: GroupBy;
   slaMinutes: number;
-  minutes: 'calendar';
+  minutes: 'working';
   rows: (ResponseTimeRow & Labeled)[];
 };
 export type TrendReport = Window & { interval: Interval; rows: TrendRow[] };
 export type LostReasonReport = Window & { total: number; rows: (LostReasonRow & { label: string })[] };
+
+/** Reports that do not show response times skip the working-time walk. */
+const noMinutes: MinutesBetween = () => 0;
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 100);
 
 /** Manager reports: facts read from the database, arithmetic in pure functions (report-math.ts). */
 @Injectable()
 export class ReportsService {
-  private minutesBetween: (from: Date, to: Date) => number = calendarMinutes;
+  constructor(
+    private readonly repo: ReportsRepository,
+    private readonly routing: RoutingService,
+  ) {}
 
-  constructor(private readonly repo: ReportsRepository) {}
+  /**
+   * Working minutes (routing's calendar: the owner's hours or 09:00–18:00 Mon–Fri Asia/Shanghai, with
+   * China's holidays and make-up days), as the first-response SLA counts them.
+   */
+  private async workingMinutes(): Promise<MinutesBetween> {
+    const calendar = await this.routing.calendar();
+    return (from, to, ownerHours) =>
+      workingMinutesBetween(from, to, (ownerHours as WorkingHours | null) ?? DEFAULT_WORKING_HOURS, calendar);
+  }
 
   private window(f: ReportFilter): Window {
     if (f.from >= f.to) throw DomainError.field('from', 'RANGE_EMPTY', 'from 必须早于 to', 'from must be before to');
@@ -99,7 +111,7 @@ export class ReportsService {
 
   async funnel(f: ReportFilter): Promise<{ data: FunnelReport; table: ReportTable }> {
     const w = this.window(f);
-    const data = { ...w, ...funnel(await this.repo.facts(f, 'created', this.minutesBetween)) };
+    const data = { ...w, ...funnel(await this.repo.facts(f, 'created', await this.workingMinutes())) };
     const table: ReportTable = {
       title: '转化漏斗',
       columns: [
@@ -120,7 +132,7 @@ export class ReportsService {
 
   async conversion(f: ReportFilter, groupBy: GroupBy): Promise<{ data: ConversionReport; table: ReportTable }> {
     const w = this.window(f);
-    const rows = conversion(await this.repo.facts(f, 'created', this.minutesBetween), groupBy);
+    const rows = conversion(await this.repo.facts(f, 'created', await this.workingMinutes()), groupBy);
     const labels = await this.labels(
       rows.map((r) => r.key),
       groupBy,
@@ -144,14 +156,20 @@ export class ReportsService {
     return { data, table };
   }
 
-  async responseTimes(f: ReportFilter, groupBy: GroupBy, slaMinutes: number): Promise<{ data: ResponseTimeReport; table: ReportTable }> {
+  /** `slaMinutes` defaults to routing's first-response SLA. */
+  async responseTimes(
+    f: ReportFilter,
+    groupBy: GroupBy,
+    slaMinutesOverride?: number,
+  ): Promise<{ data: ResponseTimeReport; table: ReportTable }> {
     const w = this.window(f);
-    const rows = responseTimes(await this.repo.facts(f, 'created', this.minutesBetween), slaMinutes, groupBy);
+    const slaMinutes = slaMinutesOverride ?? (await this.routing.settings()).firstResponseMinutes;
+    const rows = responseTimes(await this.repo.facts(f, 'created', await this.workingMinutes()), slaMinutes, groupBy);
     const labels = await this.labels(
       rows.map((r) => r.key),
       groupBy,
     );
-    const data = { ...w, groupBy, slaMinutes, minutes: 'calendar' as const, rows: rows.map((r) => ({ ...r, label: labels.get(r.key)! })) };
+    const data = { ...w, groupBy, slaMinutes, minutes: 'working' as const, rows: rows.map((r) => ({ ...r, label: labels.get(r.key)! })) };
     const table: ReportTable = {
       title: '首次响应时间',
       columns: [
@@ -159,8 +177,8 @@ export class ReportsService {
         { key: 'key', header: '编号' },
         { key: 'leads', header: '线索数' },
         { key: 'responded', header: '已响应' },
-        { key: 'medianMinutes', header: '响应时间中位数(分钟)' },
-        { key: 'p90Minutes', header: '响应时间P90(分钟)' },
+        { key: 'medianMinutes', header: '响应时间中位数(工作分钟)' },
+        { key: 'p90Minutes', header: '响应时间P90(工作分钟)' },
         { key: 'withinSla', header: 'SLA内响应' },
         { key: 'slaCompliance', header: 'SLA达标率(%)' },
       ],
@@ -174,7 +192,7 @@ export class ReportsService {
     if (periodsBetween(f.from, f.to, interval).length > 1000) {
       throw DomainError.field('from', 'RANGE_TOO_LONG', '时间范围过长（最多1000个周期）', 'The range spans more than 1000 periods');
     }
-    const data = { ...w, interval, rows: trend(await this.repo.facts(f, 'any', this.minutesBetween), interval, f.from, f.to) };
+    const data = { ...w, interval, rows: trend(await this.repo.facts(f, 'any', noMinutes), interval, f.from, f.to) };
     const table: ReportTable = {
       title: '趋势',
       columns: [
@@ -190,7 +208,7 @@ export class ReportsService {
 
   async lostReasons(f: ReportFilter): Promise<{ data: LostReasonReport; table: ReportTable }> {
     const w = this.window(f);
-    const { total, rows } = lostReasons(await this.repo.facts(f, 'lost', this.minutesBetween), f.from, f.to);
+    const { total, rows } = lostReasons(await this.repo.facts(f, 'lost', noMinutes), f.from, f.to);
     const data = { ...w, total, rows: rows.map((r) => ({ ...r, label: LOST_REASON_LABELS_ZH[r.reason as LostReason] ?? r.reason })) };
     const table: ReportTable = {
       title: '流失原因',

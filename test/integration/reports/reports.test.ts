@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../../support/test-app.js';
 import { startTestApp } from '../../support/test-app.js';
+import { DEFAULT_WORKING_HOURS, RoutingService, workingMinutesBetween } from '@app/routing';
 import { newLead } from '../pipeline/lead-factory.js';
 
 /**
@@ -156,9 +157,11 @@ describe('reports: every figure against an independent computation', () => {
     const b = await t.signIn('consultant', '顾问乙');
     ids = { A: a.userId, B: b.userId };
     const tokens = { A: a.token, B: b.token };
-    const t0 = Date.now() - 10 * DAY;
+    // One lead a day at 10:00 China time (02:00 UTC), from 11 days ago: weekday leads answered within
+    // the day count their minutes in full, weekend leads count from Monday 09:00.
+    const day0 = Math.floor((Date.now() - 11 * DAY) / DAY) * DAY + 2 * HOUR;
     for (const [i, spec] of SPECS.entries()) {
-      const createdAt = new Date(t0 + i * 20 * HOUR);
+      const createdAt = new Date(day0 + i * DAY);
       const ownerId = spec.owner ? ids[spec.owner] : null;
       const lead = await newLead(t, {
         company: `报表测试企业${i}`,
@@ -284,12 +287,18 @@ describe('reports: every figure against an independent computation', () => {
       expect(res.body.rows.find((r: { key: string }) => r.key === PARK1)).toMatchObject({ signed: 1, signedInvestmentWan: 5000 });
   });
 
-  it('response times per consultant: median, p90 and SLA compliance', async () => {
+  it('response times per consultant: median, p90 and SLA compliance in working minutes', async () => {
     const res = await get(`/api/reports/response-times?${range}&groupBy=consultant&slaMinutes=30`).expect(200);
-    expect(res.body).toMatchObject({ slaMinutes: 30, minutes: 'calendar' });
+    expect(res.body).toMatchObject({ slaMinutes: 30, minutes: 'working' });
+    // Working minutes as the SLA counts them (routing's calendar, 09:00–18:00 Mon–Fri in China without a profile).
+    const calendar = await t.app.get(RoutingService).calendar();
+    const working = (k: Known) =>
+      k.spec.responseMin === null
+        ? null
+        : workingMinutesBetween(k.createdAt, new Date(k.createdAt.getTime() + k.spec.responseMin * MIN), DEFAULT_WORKING_HOURS, calendar);
     for (const owner of [ids.A, ids.B, null]) {
       const group = known.filter((k) => k.ownerId === owner);
-      const minutes = group.map((k) => k.spec.responseMin).filter((m): m is number => m !== null);
+      const minutes = group.map(working).filter((m): m is number => m !== null);
       const row = res.body.rows.find((r: { key: string | null }) => r.key === owner);
       expect(row).toMatchObject({
         leads: group.length,
@@ -300,12 +309,15 @@ describe('reports: every figure against an independent computation', () => {
         slaCompliance: ratio(minutes.filter((m) => m <= 30).length, group.length),
       });
     }
-    // By hand for 顾问甲: 10, 20, 30, 45, 60 → median 30, p90 54, 3 of 5 within 30 minutes.
-    expect(res.body.rows.find((r: { key: string }) => r.key === ids.A)).toMatchObject({
-      medianMinutes: 30,
-      p90Minutes: 54,
-      slaCompliance: 0.6,
-    });
+    expect(res.body.rows.find((r: { key: string }) => r.key === ids.A)).toMatchObject({ leads: 5, responded: 5 });
+    const weekday = known.filter(
+      (k) => k.spec.responseMin !== null && ![0, 6].includes(new Date(k.createdAt.getTime() + 8 * HOUR).getUTCDay()),
+    );
+    expect(weekday.length).toBeGreaterThan(0);
+    // A weekday 10:00 lead answered within two hours: working minutes are the plain minutes (unless a holiday).
+    expect(weekday.some((k) => working(k) === k.spec.responseMin)).toBe(true);
+    const byDefault = await get(`/api/reports/response-times?${range}`).expect(200);
+    expect(byDefault.body.slaMinutes).toBe(30);
   });
 
   it('trend per day: new leads, signings and losses on their own dates', async () => {

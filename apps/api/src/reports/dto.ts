@@ -29,7 +29,7 @@ export class ConversionQuery extends ReportQuery {
 
 export class ResponseTimesQuery extends ReportQuery {
   @ApiPropertyOptional({ enum: GROUP_BYS, default: 'consultant' }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
-  @ApiPropertyOptional({ default: 30, description: 'First-response SLA in minutes' })
+  @ApiPropertyOptional({ description: 'First-response SLA in working minutes; default: the routing setting' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -52,9 +52,9 @@ export class ReportsController {
   }
 
   @Get('response-times')
-  @ApiOperation({ summary: 'Median and p90 minutes to first response and SLA compliance per consultant (calendar minutes)' })
+  @ApiOperation({ summary: 'Median and p90 working minutes to first response and SLA compliance per consultant' })
   async responseTimes(@Query() q: ResponseTimesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return send(q, reply, await this.reports.responseTimes(filterOf(q), q.groupBy ?? 'consultant', q.slaMinutes ?? 30), 'response-times');
+    return send(q, reply, await this.reports.responseTimes(filterOf(q), q.groupBy ?? 'consultant', q.slaMinutes), 'response-times');
   }
 
   @Get('trend')
