@@ -7,6 +7,28 @@ function esc(s: string | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * Makes investor-written text inert in WeCom markdown: link, bold, code, heading, quote and <font>
+ * syntax become full-width look-alikes, and line breaks cannot start a new block.
+ */
+export function markdownInert(s: string): string {
+  const map: Record<string, string> = {
+    '[': '［',
+    ']': '］',
+    '(': '（',
+    ')': '）',
+    '<': '＜',
+    '>': '＞',
+    '*': '＊',
+    '`': '｀',
+    '#': '＃',
+    _: '＿',
+    '~': '～',
+    '|': '｜',
+  };
+  return s.replace(/[[\]()<>*`#_~|]/g, (c) => map[c]!).replace(/[\r\n]+/g, ' ');
+}
+
 function summaryLines(lead: Lead): string[] {
   return [
     `编号：${lead.reference}`,
@@ -42,7 +64,9 @@ export function leadMessage(kind: LeadMessageKind, lead: Lead, link: string, ext
       `<p><a href="${esc(link)}">打开线索 ${esc(lead.reference)}</a></p>`,
   );
   const markdown = maskPhonesInText(
-    [`### ${title}`, extra ? `> ${extra}` : '', ...lines.map((l) => `> ${l}`), `[打开线索](${link})`].filter(Boolean).join('\n'),
+    [`### ${title}`, extra ? `> ${extra}` : '', ...lines.map((l) => `> ${markdownInert(l)}`), `[打开线索](${link})`]
+      .filter(Boolean)
+      .join('\n'),
   );
   return { kind, subject: `【招商CRM】${title} ${lead.reference} ${lead.company}`, text, html, markdown, link };
 }
