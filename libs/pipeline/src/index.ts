@@ -27,6 +27,7 @@ export {
   type LeadEdits,
   type LeadListQuery,
 } from './pipeline.service.js';
+export { TaskRemindersService, TASK_REMINDERS_JOB, taskDueMessage } from './task-reminders.service.js';
 export { PipelineModule } from './pipeline.module.js';
 
 import { LeadActivity } from './lead-activity.entity.js';

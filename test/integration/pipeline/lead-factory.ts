@@ -41,10 +41,10 @@ export async function newLead(t: TestApp, f: NewLead): Promise<Lead> {
     });
     await leads.addEvent(m, lead.id, 'inquiry', { channel: lead.channel });
     if (f.createdAt) {
-      await m.query(`UPDATE lead SET created_at = $2::timestamptz, assigned_at = CASE WHEN owner_id IS NULL THEN NULL ELSE $2::timestamptz END WHERE id = $1`, [
-        lead.id,
-        f.createdAt,
-      ]);
+      await m.query(
+        `UPDATE lead SET created_at = $2::timestamptz, assigned_at = CASE WHEN owner_id IS NULL THEN NULL ELSE $2::timestamptz END WHERE id = $1`,
+        [lead.id, f.createdAt],
+      );
       await m.query(`UPDATE lead_event SET at = $2 WHERE lead_id = $1`, [lead.id, f.createdAt]);
       lead.createdAt = f.createdAt;
       if (lead.ownerId) lead.assignedAt = f.createdAt;

@@ -1,6 +1,6 @@
 import type { TestApp } from '../../support/test-app.js';
 import { startTestApp } from '../../support/test-app.js';
-import { searchHex } from '@app/pipeline';
+import { searchHex, TaskRemindersService } from '@app/pipeline';
 import { newLead } from './lead-factory.js';
 
 const PARK = '5d2b1f0e-3c4a-4b6d-8e9f-0a1b2c3d4e5f';
@@ -8,7 +8,7 @@ const PARK = '5d2b1f0e-3c4a-4b6d-8e9f-0a1b2c3d4e5f';
 describe('pipeline: stages, activities, tasks, list, role rules, edits and merges', () => {
   let t: TestApp;
   let manager: { token: string; userId: string };
-  let wang: { token: string; userId: string };
+  let wang: { token: string; userId: string; email: string };
   let li: { token: string; userId: string };
   const auth = (u: { token: string }) => ({ authorization: `Bearer ${u.token}` });
 
@@ -188,6 +188,37 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
     const badDue = await t.http().get('/api/tasks?due=tomorrowish').set(auth(wang));
     expect(badDue.status).toBe(400);
     expect(badDue.body.fields[0].field).toBe('due');
+  });
+
+  it('reminds the assignee of a due task once, through the notification outbox', async () => {
+    const lead = await newLead(t, { company: '丽水缙云机械有限公司', contactName: '叶机', phone: '+8613812340009', ownerId: wang.userId });
+    const due = await t
+      .http()
+      .post(`/api/leads/${lead.id}/tasks`)
+      .set(auth(wang))
+      .send({ title: '确认环评类别', dueAt: new Date(Date.now() - 60_000).toISOString() })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/leads/${lead.id}/tasks`)
+      .set(auth(wang))
+      .send({ title: '下周回访', dueAt: new Date(Date.now() + 7 * 86400_000).toISOString() })
+      .expect(201);
+    const reminders = t.app.get(TaskRemindersService);
+    await reminders.remindDue(); // (the per-minute cron may have been first; either way one reminder)
+    const rows = await t.ds.query(`SELECT recipient, channel, payload, status FROM notification WHERE event_key LIKE $1`, [
+      `task-due:${due.body.id}:%`,
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ recipient: wang.email, channel: 'email', status: 'pending' });
+    expect(rows[0].payload).toMatchObject({ kind: 'task_due' });
+    expect(rows[0].payload.text).toContain('确认环评类别');
+    expect(rows[0].payload.text).toContain(lead.reference);
+    expect(await reminders.remindDue()).toBe(0);
+    const later = await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE lead_id = $1 AND payload->>'kind' = 'task_due'`, [
+      lead.id,
+    ]);
+    expect(later[0].n).toBe(1);
   });
 
   it('pages with a keyset cursor that stays stable while new leads arrive, and filters', async () => {
