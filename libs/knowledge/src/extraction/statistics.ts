@@ -11,7 +11,7 @@ export interface StatisticDraft {
 
 const UNITS = '亿元|万元|万平方米|平方米|平方公里|万人|万吨|亿美元|万美元|个百分点|亩|个|家|项|人|%|倍|吨|台|辆|元';
 const STAT_RE = new RegExp(`(?<![\\d.])(${NUM})\\s*(${UNITS})(?!以上|以下|级|至|到|—|-|左右的)`, 'g');
-const LEADING = /^(?:[，、,：:\s]|其中|全年|今年以来|今年|共计|共|累计|实现了?|完成了?|达到了?|达|为|和|及|与|以及|约|超)+/;
+const LEADING = /^(?:[，、,：:\s]|其中|全年|今年以来|今年|现有|共计|共|累计|实现了?|完成了?|达到了?|达|为|和|及|与|以及|约|超)+/;
 const TRAILING = /(?:为|达到|达|实现|完成|共|约|超过|超|突破|近)+$/;
 
 /** The words before a figure, without dates, reporting verbs and the park itself: 2025年开发区实现地区生产总值 → 地区生产总值. */
