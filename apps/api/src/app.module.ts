@@ -15,6 +15,7 @@ import { ReportsController } from './reports/reports.controller.js';
 import { ListingsController } from './listings/listings.controller.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { PrivacyController } from './privacy/privacy.controller.js';
+import { LeadsIntakeController } from './leads/leads-intake.controller.js';
 
 /** The API process: the shared feature modules plus their HTTP controllers. */
 @Module({})
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [...coreModules(config, databaseUrl, 'api'), ...FEATURE_MODULES],
-      controllers: [HealthController, ArticlesController, ParksController, PoliciesController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, ReportsController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
+      controllers: [HealthController, LeadsIntakeController, ArticlesController, ParksController, PoliciesController, AuthController, UsersController, ListingsController, MatchingController, LeadsPipelineController, TasksController, ReportsController, PrivacyController, RoutingController, ConsultantsController, PoolController, NotificationsController],
     };
   }
 }

@@ -18,6 +18,8 @@ export { numericTransformer } from './numeric-transformer.js';
 export { LeadsRepository } from './leads.repository.js';
 export { LeadLifecycle, type LeadCreatedHandler, type LeadStageChangedHandler } from './lead-lifecycle.js';
 export { LeadsModule } from './leads.module.js';
+export { LeadIntakeService, INTAKE_LIMITS, firstNameOf } from './lead-intake.service.js';
+export type { IntakeInput, IntakeContext, IntakeResult, IntakeCreated, IntakeDuplicate, LeadStatus } from './intake-types.js';
 export * from './parsing/index.js';
 export { normalizePhone, type NormalizedPhone } from './parsing/index.js';
 

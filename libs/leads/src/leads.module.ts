@@ -6,10 +6,11 @@ import { ConsentRecord } from './consent-record.entity.js';
 import { IntakeIdempotency } from './intake-idempotency.entity.js';
 import { LeadsRepository } from './leads.repository.js';
 import { LeadLifecycle } from './lead-lifecycle.js';
+import { LeadIntakeService } from './lead-intake.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Lead, LeadEvent, ConsentRecord, IntakeIdempotency])],
-  providers: [LeadsRepository, LeadLifecycle],
-  exports: [LeadsRepository, LeadLifecycle],
+  providers: [LeadsRepository, LeadLifecycle, LeadIntakeService],
+  exports: [LeadsRepository, LeadLifecycle, LeadIntakeService],
 })
 export class LeadsModule {}

@@ -31,17 +31,27 @@ export class LeadsRepository {
     return this.m(manager).findOneBy(Lead, { reference: reference.trim().toUpperCase() });
   }
 
-  /** The open (not signed/landed/lost) lead of a phone, newest first. */
+  /** The open (not signed/landed/lost), non-spam lead of a phone, newest first. */
   findOpenByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
     return this.m(manager).findOne(Lead, {
-      where: { phoneHash, stage: Not(In([...CLOSED_STAGES])) },
+      where: { phoneHash, spam: false, stage: Not(In([...CLOSED_STAGES])) },
       order: { createdAt: 'DESC' },
     });
   }
 
-  /** The newest lead of a phone in any stage. */
+  /** The newest non-spam lead of a phone in any stage. */
   findLatestByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
-    return this.m(manager).findOne(Lead, { where: { phoneHash }, order: { createdAt: 'DESC' } });
+    return this.m(manager).findOne(Lead, { where: { phoneHash, spam: false }, order: { createdAt: 'DESC' } });
+  }
+
+  /** A lead by its reference, with its owner (for the investor's status page). */
+  findByReferenceWithOwner(reference: string): Promise<Lead | null> {
+    return this.ds.manager.findOne(Lead, { where: { reference: reference.trim().toUpperCase() }, relations: { owner: true } });
+  }
+
+  /** Whether demo leads were seeded already. */
+  async hasDemoLeads(): Promise<boolean> {
+    return (await this.ds.manager.countBy(Lead, { demo: true })) > 0;
   }
 
   listByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead[]> {

@@ -92,9 +92,10 @@ export function extractFields(input: string): MessageFields {
   for (let i = 0; i < marks.length; i++) {
     const end = i + 1 < marks.length ? marks[i + 1].start : text.length;
     let value = text.slice(marks[i].valueStart, end);
-    const nl = value.indexOf('\n');
-    if (nl > 0 && value.slice(0, nl).trim()) value = value.slice(0, nl);
-    value = clean(value.replace(/[;]\s*$/, ''));
+    // A value ends at the next label, a line break or a semicolon (the separators people type).
+    const stop = value.search(/[\n;]/);
+    if (stop > 0 && value.slice(0, stop).trim()) value = value.slice(0, stop);
+    value = clean(value);
     if (value && !out[marks[i].field]) out[marks[i].field] = value.slice(0, 2000);
   }
 
