@@ -299,7 +299,7 @@ const scenarios = [
       assert(detail.stage === 'contacted', `stage saved as contacted (got ${detail.stage})`);
       // moving to lost asks for the reason first
       await page.getByLabel(`移动到 (${state.reference})`).click();
-      await page.getByRole('option', { name: '已流失' }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已流失' }).click();
       await page.getByRole('dialog').getByText('流失原因').waitFor();
       await s.shot('lost-asks-reason');
       await page.getByRole('button', { name: '取消' }).click();

@@ -240,10 +240,13 @@ const dict = {
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],
-  ev_created: ['提交需求', 'Request received'],
-  ev_inquiry: ['再次咨询', 'New inquiry'],
-  ev_assigned: ['已分配', 'Assigned'],
+  ev_inquiry: ['咨询', 'Inquiry'],
+  ev_assignment: ['分配', 'Assignment'],
   ev_notification: ['通知', 'Notification'],
+  ev_task: ['任务', 'Task'],
+  ev_merge: ['合并', 'Merge'],
+  ev_note: ['备注', 'Note'],
+  ev_sla: ['响应时限', 'SLA'],
 } satisfies Record<string, [string, string]>;
 
 export type TKey = keyof typeof dict;

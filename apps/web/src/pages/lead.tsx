@@ -198,10 +198,11 @@ export function LeadPage() {
       text: `${stageLabel(c.from)} → ${stageLabel(c.to)}${c.lostReason ? ` · ${hasKey(`lr_${c.lostReason}`) ? t(`lr_${c.lostReason}` as 'lr_other') : c.lostReason}` : ''}${c.lostNote ? ` · ${c.lostNote}` : ''}${c.reason ? ` · ${c.reason}` : ''}`,
       who: c.actorName,
     })),
-    ...(l.events ?? []).map((e) => ({
+    // activities and stage changes are listed above from their own records
+    ...(l.events ?? []).filter((e) => e.type !== 'activity' && e.type !== 'stage_change').map((e) => ({
       key: `e-${e.id}`,
       at: e.at,
-      tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_created') : e.type,
+      tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_inquiry') : e.type,
       text: eventText(e.data),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
@@ -282,8 +283,8 @@ export function LeadPage() {
             <Descriptions column={1} size="small">
               {(
                 [
-                  ['propertyType', l.propertyType],
-                  ['dealType', l.dealType],
+                  ['propertyType', l.propertyType && hasKey(`pt_${String(l.propertyType)}`) ? t(`pt_${String(l.propertyType)}` as 'pt_land') : l.propertyType],
+                  ['dealType', l.dealType && hasKey(`dt_${String(l.dealType)}`) ? t(`dt_${String(l.dealType)}` as 'dt_rent') : l.dealType],
                   ['areaMin', l.areaSqmMin],
                   ['areaMax', l.areaSqmMax],
                   ['usage', l.industryName ?? l.strategicIndustry],
