@@ -65,6 +65,15 @@ export class FakeWecom {
     this.robotWindow.set(key, w);
   }
 
+  /** A minute passed for the robot (its 20/min window is empty again). */
+  resetRobotWindow(key: string): void {
+    this.robotWindow.delete(key);
+  }
+
+  count(kind: FakeWecomCall['kind'], key?: string): number {
+    return this.calls.filter((c) => c.kind === kind && (key === undefined || c.query.key === key)).length;
+  }
+
   robotMessages(key: string): string[] {
     return this.calls
       .filter((c) => c.kind === 'robot' && c.query.key === key && c.response.errcode === 0)
