@@ -35,7 +35,7 @@ export class ConsultantProfile {
 
   @Column({
     type: 'jsonb',
-    default: () => `'{"timezone":"Asia/Shanghai","days":[1,2,3,4,5],"start":"09:00","end":"18:00"}'`,
+    default: () => `'{"end": "18:00", "days": [1, 2, 3, 4, 5], "start": "09:00", "timezone": "Asia/Shanghai"}'`,
   })
   workingHours: WorkingHours;
 
