@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConsentRecord, Lead, LeadEvent, LeadLifecycle, LeadsRepository } from '@app/leads';
 import { PersonalDataCipher } from '@app/privacy';
+import { DemoService } from '@app/demo';
 import type { TestApp } from '../../support/test-app.js';
 import { startTestApp } from '../../support/test-app.js';
 
@@ -373,6 +374,30 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
     const missing = await t.http().get('/api/leads/status').query({ reference: res.body.reference }).expect(400);
     expect(missing.body.fields[0].field).toBe('phone');
   });
+});
+
+describe('lead demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('seeds a few demo leads in different stages through the real intake, once', async () => {
+    const steps = await t.app.get(DemoService).seed();
+    expect(steps.find((s) => s.startsWith('leads:'))).toBe('leads: 5 leads');
+    const demo = await t.ds.getRepository(Lead).find({ where: { demo: true }, order: { reference: 'ASC' } });
+    expect(demo).toHaveLength(5);
+    expect(new Set(demo.map((l) => l.stage))).toEqual(new Set(['new', 'contacted', 'qualified', 'site_visit', 'negotiating']));
+    expect(demo.every((l) => l.company.startsWith('演示'))).toBe(true);
+    expect(demo.find((l) => l.channel === 'wechat')).toMatchObject({ contactName: '赵总', areaUnit: 'mu', industryCode: 'C27' });
+    expect(await t.ds.getRepository(ConsentRecord).countBy({ userAgent: 'demo-seed' })).toBe(5);
+    const again = await t.app.get(DemoService).seed();
+    expect(again).toContain('leads: already seeded');
+    expect(await t.ds.getRepository(Lead).countBy({ demo: true })).toBe(5);
+  }, 120_000);
 });
 
 describe('lead intake rate limits', () => {
