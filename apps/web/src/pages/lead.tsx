@@ -210,7 +210,7 @@ export function LeadPage() {
   const reasonTags = (rs?: Reason[]) => (
     <Space wrap size={[4, 4]}>
       {(rs ?? []).map((r, i) => (
-        <Tag key={i} color={r.ok === false ? 'orange' : 'green'}>
+        <Tag key={i} className="reason-tag" color={r.ok === false ? 'orange' : 'green'}>
           {pick(r.text_zh, r.text_en)}
         </Tag>
       ))}
@@ -218,7 +218,7 @@ export function LeadPage() {
   );
 
   return (
-    <>
+    <div className="lead-page">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 12 }}>
         <div>
           <Typography.Text type="secondary">{l.reference}</Typography.Text>
@@ -442,6 +442,6 @@ export function LeadPage() {
         </Col>
       </Row>
       {modal}
-    </>
+    </div>
   );
 }
