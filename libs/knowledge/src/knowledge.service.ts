@@ -54,6 +54,7 @@ export interface PolicyChanges {
   parkId?: string | null;
   amountWan?: number | null;
   percent?: number | null;
+  baseFact?: string | null;
   multiplier?: number | null;
   months?: number[];
   freeMonths?: number | null;
@@ -143,6 +144,7 @@ export class KnowledgeService {
           quote: p.quote,
           amountWan: p.amountWan,
           percent: p.percent,
+          baseFact: p.baseFact,
           multiplier: p.multiplier,
           months: p.months,
           freeMonths: p.freeMonths,

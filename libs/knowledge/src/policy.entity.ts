@@ -53,6 +53,10 @@ export class Policy {
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
   percent: number | null;
 
+  /** What `percent` is a share of: a lead fact (equipmentInvestmentWan …) or rent, landPrice, loanInterest, localTaxShare, unspecified. */
+  @Column({ type: 'text', nullable: true })
+  baseFact: string | null;
+
   /** 加倍 → 2, 提高20% → 1.2. */
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
   multiplier: number | null;

@@ -49,7 +49,8 @@ describe('knowledge base API: articles in, parks, industries, policies and stati
       quote: expect.stringContaining('免收2月份房租'),
     });
     expect(res.body.policies[1]).toMatchObject({ months: [3, 4], percent: 50, quote: '3至4月房租减半收取' });
-    expect(res.body.policies[2]).toMatchObject({ percent: 15, capWan: 300 });
+    expect(res.body.policies[2]).toMatchObject({ percent: 15, capWan: 300, baseFact: 'equipmentInvestmentWan' });
+    expect(res.body.policies[0].baseFact).toBe('rent');
     expect(res.body.policies[3].conditions.and[0]).toEqual({ fact: 'fixedAssetInvestmentWan', op: 'gte', value: 6000 });
     expect(res.body.policies[4]).toMatchObject({ legacyRisk: true, percent: 50 });
     expect(res.body.statistics.map((s: { label: string; value: number; unit: string }) => [s.label, s.value, s.unit])).toEqual([

@@ -83,6 +83,12 @@ export class PolicyResponse {
   @ApiProperty({ description: 'Exact words of the article' }) quote: string;
   @ApiPropertyOptional({ nullable: true }) amountWan: number | null;
   @ApiPropertyOptional({ nullable: true }) percent: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'What percent is a share of (equipmentInvestmentWan, investmentWan, rent, landPrice, loanInterest, localTaxShare, unspecified)',
+  })
+  baseFact: string | null;
   @ApiPropertyOptional({ nullable: true }) multiplier: number | null;
   @ApiProperty({ type: [Number] }) months: number[];
   @ApiPropertyOptional({ nullable: true }) freeMonths: number | null;
@@ -104,6 +110,7 @@ export class PolicyResponse {
       quote: p.quote,
       amountWan: p.amountWan,
       percent: p.percent,
+      baseFact: p.baseFact,
       multiplier: p.multiplier,
       months: p.months,
       freeMonths: p.freeMonths,
@@ -285,6 +292,7 @@ export class UpdatePolicyDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parkId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber() @Min(0) amountWan?: number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) percent?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(50) baseFact?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(100) multiplier?: number | null;
   @ApiPropertyOptional({ type: [Number] })
   @IsOptional()

@@ -202,9 +202,13 @@ const ATOM_PATTERNS = FACT_KEYWORDS.map(({ fact, kw }) => ({
   ),
 }));
 
+/** Any fact keyword: a cheap test before the ten patterns. */
+const ANY_KEYWORD = new RegExp(FACT_KEYWORDS.map((k) => k.kw).join('|'));
+
 /** Comparisons like 固定资产投资不低于6000万元, 投资规模1亿元(含)以上, 独立供地30亩以上. */
 export function findConditionAtoms(text: string): ConditionAtom[] {
   const atoms: ConditionAtom[] = [];
+  if (!/\d/.test(text) || !ANY_KEYWORD.test(text)) return rentalAtoms(text, atoms);
   const taken: [number, number][] = [];
   for (const { fact, re } of ATOM_PATTERNS) {
     for (const m of text.matchAll(re)) {
@@ -233,6 +237,11 @@ export function findConditionAtoms(text: string): ConditionAtom[] {
       taken.push([start, end]);
     }
   }
+  return rentalAtoms(text, atoms);
+}
+
+/** 租赁/租用…厂房: the rule applies to leads renting a factory. */
+function rentalAtoms(text: string, atoms: ConditionAtom[]): ConditionAtom[] {
   const property = /租赁[^，。；]{0,8}厂房|租用[^，。；]{0,8}厂房/.exec(text);
   if (property) {
     atoms.push({ leaf: { fact: 'propertyType', op: 'eq', value: 'factory' }, start: property.index, end: property.index + 1 });
@@ -245,8 +254,8 @@ export function findConditionAtoms(text: string): ConditionAtom[] {
  * A rule tree from the comparisons of a text: adjacent comparisons joined by 或 form an `or`,
  * everything else is `and` (且/并/、/，): A，且B或C → {and:[A, {or:[B, C]}]}.
  */
-export function conditionsFromText(text: string): ConditionRule | null {
-  const atoms = findConditionAtoms(text);
+export function conditionsFromText(text: string, found?: ConditionAtom[]): ConditionRule | null {
+  const atoms = found ?? findConditionAtoms(text);
   if (atoms.length === 0) return null;
   const groups: ConditionLeaf[][] = [[atoms[0].leaf]];
   for (let i = 1; i < atoms.length; i++) {

@@ -139,7 +139,8 @@ export function extractArticle(input: { title?: string; body: string }): Article
           // A unit with no kind of its own continues the previous policy of the paragraph (后2年按50%给予扶持).
           if (p.kind === 'other' && !p.conditions && last && !last.threshold && last.paragraph === s.paragraph) {
             extend(last, start + p.quote.length);
-            for (const k of ['amountWan', 'percent', 'multiplier', 'capWan', 'durationYears'] as const) last.policy[k] ??= p[k];
+            for (const k of ['amountWan', 'percent', 'baseFact', 'multiplier', 'capWan', 'durationYears'] as const)
+              (last.policy[k] as unknown) ??= p[k];
             continue;
           }
           const policy = { ...p, parkKey };
@@ -194,14 +195,12 @@ function dedupe(policies: ExtractedPolicy[]): ExtractedPolicy[] {
     JSON.stringify([p.kind, p.parkKey, p.amountWan, p.percent, p.multiplier, p.capWan, p.months, p.freeMonths, p.conditions]);
   // Only money amounts make two clauses the same offer; equal percentages (减半 twice) are often two offers.
   const hasNumbers = (p: ExtractedPolicy): boolean => p.amountWan !== null;
+  const sigs = policies.map((p) => (hasNumbers(p) ? sig(p) : null));
   return policies.filter(
-    (p) =>
+    (p, i) =>
+      sigs[i] === null ||
       !policies.some(
-        (o) =>
-          o !== p &&
-          hasNumbers(p) &&
-          sig(o) === sig(p) &&
-          (o.quote.length > p.quote.length || (o.quote.length === p.quote.length && policies.indexOf(o) < policies.indexOf(p))),
+        (o, j) => j !== i && sigs[j] === sigs[i] && (o.quote.length > p.quote.length || (o.quote.length === p.quote.length && j < i)),
       ),
   );
 }

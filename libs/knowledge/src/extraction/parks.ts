@@ -114,10 +114,22 @@ export function parkKey(name: string): string {
  * The place-name prefix before a park suffix, found by segmenting the few characters before it with
  * jieba and walking back over name-like words until a verb, preposition, time word or stop word.
  */
+const prefixCache = new Map<string, string>();
+
 function prefixBefore(text: string, index: number): string {
   const window = text.slice(Math.max(0, index - 12), index);
   const tail = window.split(/[^\u4e00-\u9fa5]/).pop() ?? '';
   if (tail.length < 2) return '';
+  const cached = prefixCache.get(tail);
+  if (cached !== undefined) return cached;
+  const prefix = walkBack(tail);
+  // Bounded memo: the same few park names recur across articles.
+  if (prefixCache.size > 5000) prefixCache.clear();
+  prefixCache.set(tail, prefix);
+  return prefix;
+}
+
+function walkBack(tail: string): string {
   const tokens = segmenter().tag(tail, true);
   let prefix = '';
   for (let i = tokens.length - 1; i >= 0; i--) {

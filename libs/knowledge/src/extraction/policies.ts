@@ -11,6 +11,12 @@ export interface PolicyDraft {
   quote: string;
   amountWan: number | null;
   percent: number | null;
+  /**
+   * What `percent` is a share of: a lead fact (investmentWan, fixedAssetInvestmentWan,
+   * equipmentInvestmentWan) when a benefit can be estimated from the lead, else what the text names
+   * (rent, landPrice, loanInterest, localTaxShare, purchaseAmount, unspecified); null without a percent.
+   */
+  baseFact: string | null;
   multiplier: number | null;
   months: number[];
   freeMonths: number | null;
@@ -124,6 +130,19 @@ function mask(text: string, spans: [number, number][]): string {
   return out;
 }
 
+/** What a benefit percentage is a share of (按设备投资额的15% → equipmentInvestmentWan). */
+function baseOf(text: string, kind: PolicyKind): string {
+  if (/设备(?:投资|购置|投入)额?/.test(text)) return 'equipmentInvestmentWan';
+  if (/固定资产投资额/.test(text)) return 'fixedAssetInvestmentWan';
+  if (/实际完成投资|投资总额|实际投入|实际投资额|投资额/.test(text)) return 'investmentWan';
+  if (/土地出让金|出让价款|地价|土地款/.test(text)) return 'landPrice';
+  if (/利息|贴息|利率/.test(text)) return 'loanInterest';
+  if (/财政(?:实际)?贡献|留成|分成|所得税|增值税|个税/.test(text)) return 'localTaxShare';
+  if (/租金|房租/.test(text) || kind === 'rent_waiver' || kind === 'rent_discount' || kind === 'office_space') return 'rent';
+  if (/采购额|购置额/.test(text)) return 'purchaseAmount';
+  return 'unspecified';
+}
+
 /** Calendar months named in a rent clause: 2月份 → [2]; 3至4月 → [3,4]; 3月份、4月份 → [3,4]. */
 export function monthsOf(text: string): number[] {
   const months = new Set<number>();
@@ -145,7 +164,7 @@ export function monthsOf(text: string): number[] {
 export function parsePolicyUnit(unit: string): PolicyDraft | null {
   const kindFound = kindOf(unit);
   const atoms = findConditionAtoms(unit);
-  const conditions = conditionsFromText(unit);
+  const conditions = conditionsFromText(unit, atoms);
   let text = mask(
     unit,
     atoms.filter((a) => a.leaf.fact !== 'propertyType' && a.leaf.fact !== 'dealType').map((a) => [a.start, a.end]),
@@ -185,6 +204,7 @@ export function parsePolicyUnit(unit: string): PolicyDraft | null {
     else if (kind === 'rent_discount' && fold) percent = 100 - parseNumber(fold[1]) * 10;
   }
 
+  const baseFact = percent === null ? null : baseOf(unit, kind);
   const d = DURATION_RE.exec(text);
   const durationYears = d ? parseNumber(d[1]) : null;
   const fm = FREE_MONTHS_RE.exec(text);
@@ -201,6 +221,7 @@ export function parsePolicyUnit(unit: string): PolicyDraft | null {
     quote: unit,
     amountWan,
     percent,
+    baseFact,
     multiplier,
     months,
     freeMonths: Number.isFinite(freeMonths) ? freeMonths : null,
@@ -229,6 +250,7 @@ export function thresholdPolicy(sentence: string): PolicyDraft | null {
     quote,
     amountWan: null,
     percent: null,
+    baseFact: null,
     multiplier: null,
     months: [],
     freeMonths: null,
