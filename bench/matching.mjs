@@ -64,6 +64,14 @@ async function main() {
     const sample = await get('');
     say(`matches: ${sample.listings.length} listings, ${sample.excluded.length} excluded shown; best score ${sample.listings[0]?.score}`);
 
+    // Floor: the cheapest signed-in request (auth + session check), to separate the machine's load from matching's cost.
+    const me = await timeIt(
+      async () => {
+        const res = await fetch(`${api.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+      },
+      { iterations: ITER, warmup: 30 },
+    );
     const full = await timeIt(() => get(''), { iterations: ITER, warmup: 30 });
     const lean = await timeIt(() => get('?excluded=false'), { iterations: ITER, warmup: 30 });
 
@@ -126,6 +134,7 @@ async function main() {
     say('|---|---|---|---|');
     say(`| GET /api/leads/:id/matches (with excluded) | ${fmt(full.p50, 2)} | ${fmt(full.p95, 2)} | ${fmt(full.p99, 2)} |`);
     say(`| GET /api/leads/:id/matches?excluded=false | ${fmt(lean.p50, 2)} | ${fmt(lean.p95, 2)} | ${fmt(lean.p99, 2)} |`);
+    say(`| floor: GET /api/me (signed in, same run) | ${fmt(me.p50, 2)} | ${fmt(me.p95, 2)} | ${fmt(me.p99, 2)} |`);
     say(
       `| naive baseline: load all listings, filter+score in JS (no HTTP) | ${fmt(naive.p50, 2)} | ${fmt(naive.p95, 2)} | ${fmt(naive.p99, 2)} |`,
     );

@@ -1,5 +1,6 @@
-import { DemoService } from '@app/demo';
+import { ListingsDemo } from '@app/listings';
 import { LeadsRepository, type Lead } from '@app/leads';
+import { KnowledgeService } from '@app/knowledge';
 import type { TestApp } from '../../support/test-app.js';
 import { startTestApp } from '../../support/test-app.js';
 
@@ -61,8 +62,9 @@ describe('matching: GET /api/leads/:id/matches', () => {
     await t.close();
   });
 
+  // The listings' own demo step (DemoService.seed also runs other features' steps).
   it('ranks the fitting demo factory first and rules out land, sold and too-small listings, each with its reason', async () => {
-    await t.app.get(DemoService).seed();
+    await t.app.get(ListingsDemo).seed();
     const lead = await newLead();
     const res = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
     const listings = res.body.listings as Match[];
@@ -88,7 +90,7 @@ describe('matching: GET /api/leads/:id/matches', () => {
 
     // seeding twice adds nothing
     const before = (await t.http().get('/api/listings?limit=500').set(auth(manager))).body.total;
-    await t.app.get(DemoService).seed();
+    await t.app.get(ListingsDemo).seed();
     expect((await t.http().get('/api/listings?limit=500').set(auth(manager))).body.total).toBe(before);
   });
 
@@ -156,6 +158,69 @@ describe('matching: GET /api/leads/:id/matches', () => {
     await t.ds.query(`UPDATE lead SET requirements = '{}' WHERE id = $1`, [lead.id]);
     m = await get();
     expect(m.listings.map((x) => x.listing.id)).toEqual([b.id]);
+  });
+
+  it('uses the park thresholds and focus industries, and evaluates its reviewed policies', async () => {
+    const park = await t.app.get(KnowledgeService).createPark({
+      name: '匹配测试园区',
+      region: '浙江省金华市',
+      minTaxPerMuWan: 40,
+      minInvestIntensityWanPerMu: 200,
+      industries: [{ name: '汽车零部件', code: 'C36' }],
+    });
+    const listing = (
+      await t
+        .http()
+        .post('/api/listings')
+        .set(auth(manager))
+        .send({ title: '园区厂房', kind: 'factory', deal: 'rent', address: '园区路1号', areaSqm: 3000, parkId: park.id })
+        .expect(201)
+    ).body as { id: string };
+    const insert = (
+      title: string,
+      status: string,
+      conditions: unknown,
+      amountWan: number | null,
+      percent: number | null,
+      capWan: number | null,
+    ) =>
+      t.ds.query(
+        `INSERT INTO policy (park_id, kind, title, quote, amount_wan, percent, cap_wan, conditions, status) VALUES ($1, 'investment_subsidy', $2, $2, $3, $4, $5, $6, $7)`,
+        [park.id, title, amountWan, percent, capWan, JSON.stringify(conditions), status],
+      );
+    await insert('投资奖励', 'reviewed', { and: [{ fact: 'investmentWan', op: 'gte', value: 5000 }] }, null, 8, 500);
+    await insert('纳税奖励', 'reviewed', { fact: 'annualTaxWan', op: 'gte', value: 100 }, 50, null, null);
+    await insert('未审核政策', 'extracted', null, 10, null, null);
+
+    const lead = await newLead({ areaSqmMin: 2900, areaSqmMax: 3100 });
+    const res = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
+    const m = (res.body.listings as Match[]).find((x) => x.listing.id === listing.id)!;
+    const texts = m.reasons.map((r) => r.text_zh);
+    expect(texts).toContain('预计亩均税收66.7万元/亩，高于园区要求40万元/亩');
+    expect(m.reasons.find((r) => r.code === 'focus_industry')).toMatchObject({ ok: true });
+
+    type P = {
+      policy: { title: string; parkId: string | null };
+      eligible: boolean | string;
+      reasons: Reason[];
+      estimatedBenefitWan: number | null;
+    };
+    // only this park's (the demo seed of an earlier test adds region-wide ones)
+    const policies = (res.body.policies as P[]).filter((p) => p.policy.parkId === park.id);
+    expect(policies.map((p) => p.policy.title).sort()).toEqual(['投资奖励', '纳税奖励']);
+    const invest = policies.find((p) => p.policy.title === '投资奖励')!;
+    expect(invest.eligible).toBe('unknown');
+    expect(invest.reasons[0].text_zh).toBe('需要投资额才能判断');
+    const tax = policies.find((p) => p.policy.title === '纳税奖励')!;
+    expect(tax).toMatchObject({ eligible: true, estimatedBenefitWan: 50 });
+
+    // the investor states an investment: the investment reward becomes eligible with its benefit
+    await t.ds.query(`UPDATE lead SET investment_wan = 10000 WHERE id = $1`, [lead.id]);
+    const again = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
+    expect((again.body.policies as P[]).find((p) => p.policy.title === '投资奖励')).toMatchObject({
+      eligible: true,
+      estimatedBenefitWan: 500,
+    });
   });
 
   it('refuses a consultant another consultant’s lead and answers 404 for an unknown lead', async () => {
