@@ -91,11 +91,24 @@ export class MatchingService {
 
   async match(leadId: string, need: LeadNeed, opts: { excluded?: boolean; limit?: number } = {}): Promise<Matches> {
     const win = areaWindow(need);
-    const candidates = await this.listings.candidates(compatibleKinds(need.propertyType), compatibleDeals(need.dealType), win.min, win.max);
+    const lo = need.areaSqmMin ?? need.areaSqmMax;
+    const hi = need.areaSqmMax ?? need.areaSqmMin;
+    const centre = lo !== null && hi !== null ? (lo + hi) / 2 : 0;
+    // Independent reads in parallel: candidates, and the nearby listings that explain what was ruled out.
+    const [candidates, nearbyRows] = await Promise.all([
+      this.listings.candidates(compatibleKinds(need.propertyType), compatibleDeals(need.dealType), win.min, win.max),
+      opts.excluded !== false ? this.listings.nearestByArea(centre, 10) : Promise.resolve([] as Listing[]),
+    ]);
     const parks = await this.parks([...new Set(candidates.map((c) => c.parkId).filter((x): x is string => !!x))]);
     const ranking = rankListings<Listing>(need, candidates, parks);
     const top = ranking.listings.slice(0, opts.limit ?? 20);
-    const holds = await this.listings.activeHolds(top.map((x) => x.listing.id));
+    const [holds, policies] = await Promise.all([
+      this.listings.activeHolds(top.map((x) => x.listing.id)),
+      this.policies(
+        [...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))],
+        this.policyFacts(need, top[0]?.listing),
+      ),
+    ]);
     const holdOf = new Map(holds.map((h) => [h.listingId, h]));
 
     const listings: ListingMatch[] = top.map((x) => {
@@ -119,11 +132,8 @@ export class MatchingService {
     if (opts.excluded !== false) {
       // Candidates the JS rules ruled out (spec too low, industry, 环评), then nearby listings SQL left out.
       excluded = ranking.excluded.slice(0, 20).map((x) => ({ listing: listingView(x.listing), reasons: x.reasons }));
-      const lo = need.areaSqmMin ?? need.areaSqmMax;
-      const hi = need.areaSqmMax ?? need.areaSqmMin;
-      const centre = lo !== null && hi !== null ? (lo + hi) / 2 : 0;
       const ids = new Set(candidates.map((c) => c.id));
-      const nearby = (await this.listings.nearestByArea(centre, 10))
+      const nearby = nearbyRows
         .filter((l) => !ids.has(l.id))
         .map((l) => ({ l, f: hardFilter(need, l) }))
         .filter((x) => !x.f.passed)
@@ -131,6 +141,11 @@ export class MatchingService {
       excluded.push(...nearby);
     }
 
+    return { leadId, listings, excluded, policies };
+  }
+
+  /** The facts policy conditions are evaluated on; 亩均税收 and 投资强度 on the best listing. */
+  private policyFacts(need: LeadNeed, best: Listing | undefined): PolicyFactValues {
     const facts: PolicyFactValues = {
       investmentWan: need.investmentWan,
       annualTaxWan: need.annualTaxWan,
@@ -141,14 +156,12 @@ export class MatchingService {
       areaMu: (need.areaSqmMax ?? need.areaSqmMin) ? (need.areaSqmMax ?? need.areaSqmMin)! / MU_SQM : null,
     };
     facts.landAreaMu = facts.areaMu;
-    const best = top[0]?.listing;
     if (best && need.annualTaxWan !== null) {
       const mu = listingMu(best);
       if (mu) facts.taxPerMuWan = Number((need.annualTaxWan / mu).toFixed(2));
       if (mu && need.investmentWan !== null) facts.investIntensityWanPerMu = Number((need.investmentWan / mu).toFixed(2));
     }
-    const policies = await this.policies([...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))], facts);
-    return { leadId, listings, excluded, policies };
+    return facts;
   }
 
   /** Whether the knowledge base's table is there; a yes is remembered, a no is asked again after a minute. */
