@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -235,13 +235,12 @@ export class IndustryInputDto {
   @ApiProperty({ example: 'C36' }) @IsString() @MinLength(1) @MaxLength(10) code: string;
 }
 
-export class UpdateParkDto {
-  @ApiPropertyOptional({ example: '金华经济技术开发区' })
-  @IsOptional()
+export class CreateParkDto {
+  @ApiProperty({ example: '金华经济技术开发区' })
   @IsString()
   @MinLength(2)
   @MaxLength(100)
-  name?: string;
+  name: string;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -271,13 +270,8 @@ export class UpdateParkDto {
   industries?: IndustryInputDto[];
 }
 
-export class CreateParkDto extends UpdateParkDto {
-  @ApiProperty({ example: '金华经济技术开发区' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
-  declare name: string;
-}
+/** Every field optional; industries given are added. */
+export class UpdateParkDto extends PartialType(CreateParkDto) {}
 
 export class PolicyQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() parkId?: string;
