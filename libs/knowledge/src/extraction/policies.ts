@@ -48,6 +48,8 @@ export type SentenceClass = 'policy' | 'threshold' | 'statistic' | 'other';
  * `afterThreshold`: the previous sentence of the paragraph set entry thresholds (标准地 lists).
  */
 export function classifySentence(sentence: string, afterThreshold = false): SentenceClass {
+  // Questions (问：设备投入有补助吗？) ask about policies; the answers state them.
+  if (/^问[：:]|[？?][”"」]?$/.test(sentence.trim())) return 'other';
   const benefit = BENEFIT.test(sentence);
   const report = REPORT.test(sentence);
   if (benefit && (!report || NORMATIVE.test(sentence))) return 'policy';

@@ -58,4 +58,55 @@ export const HOLDOUT_SET: ExpectedArticle[] = [
       { value: 14.5, unit: '%', text: '较上年增长14.5%' },
     ],
   },
+  // Batch 2: written after the vocabulary change prompted by batch 1's one miss (硕士…生活补贴); rules frozen since.
+  {
+    file: 'holdout/h4-cixi-qa.txt',
+    title: '慈溪经济开发区小微企业园入驻政策问答',
+    parks: ['慈溪开发区'],
+    industries: ['汽车零部件'],
+    policies: [
+      { kind: 'other', quote: '年纳税额不低于20万元' },
+      { kind: 'rent_waiver', quote: '第一年房租全免', percent: 100 },
+      { kind: 'rent_discount', quote: '第二年房租减半', percent: 50 },
+      { kind: 'equipment_subsidy', quote: '按设备投资额的10%给予补助', percent: 10, capWan: 100 },
+    ],
+    statistics: [
+      { value: 136, unit: '家', text: '已入驻企业136家' },
+      { value: 92, unit: '%', text: '入驻率达92%' },
+      { value: 48.6, unit: '亿元', text: '实现产值48.6亿元' },
+    ],
+  },
+  {
+    file: 'holdout/h5-jiaxing-kfq-promotion.html',
+    title: '嘉兴经济技术开发区在沪举办数字经济专场推介会',
+    parks: ['嘉兴开发区'],
+    industries: ['数字经济', '高端装备制造'],
+    policies: [
+      { kind: 'office_space', quote: '按其办公用房租金的50%给予补贴', percent: 50, capWan: 100 },
+      { kind: 'other', quote: '按研发投入增量的20%给予奖励', percent: 20, capWan: 500 },
+    ],
+    statistics: [
+      { value: 12, unit: '个', text: '现场签约项目12个' },
+      { value: 86.3, unit: '亿元', text: '总投资86.3亿元' },
+      { value: 600, unit: '亿元', text: '营业收入突破600亿元' },
+      { value: 17.8, unit: '%', text: '同比增长17.8%' },
+    ],
+  },
+  {
+    file: 'holdout/h6-jiangshan-park-mujun.txt',
+    title: '江山经济开发区工业企业亩均效益综合评价结果应用办法',
+    parks: ['江山开发区'],
+    industries: [],
+    policies: [
+      { kind: 'other', quote: '城镇土地使用税按100%给予减免', percent: 100 },
+      { kind: 'other', quote: '城镇土地使用税按50%给予减免', percent: 50 },
+      { kind: 'other', quote: '每千瓦时加价0.1元' },
+      { kind: 'other', quote: '亩均税收应不低于15万元' },
+    ],
+    statistics: [
+      { value: 286, unit: '家', text: '参评企业共286家' },
+      { value: 41, unit: '家', text: 'A类企业41家' },
+      { value: 21.3, unit: '万元', text: '亩均税收平均为21.3万元' },
+    ],
+  },
 ];
