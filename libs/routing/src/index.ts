@@ -29,6 +29,7 @@ export { CHINA_HOLIDAYS_2026, type HolidayEntry } from './china-holidays-2026.js
 export { RoutingService, factsOf } from './routing.service.js';
 export { RoutingAdminService, type ProfileChanges, type RuleInput } from './routing-admin.service.js';
 export { SlaService, slaLevel, SLA_SCAN_JOB } from './sla.service.js';
+export { DailyDigestService, DAILY_DIGEST_JOB, type DailyFigures } from './daily-digest.service.js';
 export { RoutingModule } from './routing.module.js';
 
 import { ConsultantProfile } from './consultant-profile.entity.js';

@@ -4,10 +4,11 @@ import { NotificationsModule } from '@app/notifications';
 import { RoutingAdminService } from './routing-admin.service.js';
 import { RoutingService } from './routing.service.js';
 import { SlaService } from './sla.service.js';
+import { DailyDigestService } from './daily-digest.service.js';
 
 @Module({
   imports: [LeadsModule, NotificationsModule],
-  providers: [RoutingService, RoutingAdminService, SlaService],
-  exports: [RoutingService, RoutingAdminService, SlaService],
+  providers: [RoutingService, RoutingAdminService, SlaService, DailyDigestService],
+  exports: [RoutingService, RoutingAdminService, SlaService, DailyDigestService],
 })
 export class RoutingModule {}

@@ -52,6 +52,11 @@ export class RoutingService implements OnModuleInit {
 
   onModuleInit(): void {
     this.lifecycle.onCreated((m, lead) => this.routeNewLead(m, lead));
+    // Leaving 'new' is a first response: stop the timer in the same transaction.
+    this.lifecycle.onStageChanged(async (m, lead, from) => {
+      if (from === 'new')
+        await m.query(`UPDATE lead_sla SET closed_at = $2 WHERE lead_id = $1 AND closed_at IS NULL`, [lead.id, this.clock.now()]);
+    });
   }
 
   /** Takes the routing lock for the rest of the transaction; returns this decision's number. */
@@ -138,9 +143,7 @@ export class RoutingService implements OnModuleInit {
   }
 
   /** What routing would do with these facts now; changes nothing. */
-  async simulate(
-    facts: LeadFacts,
-  ): Promise<{
+  async simulate(facts: LeadFacts): Promise<{
     consultant: { id: string; name: string } | null;
     rule: { id: string; name: string } | null;
     steps: RoutingDecision['steps'];

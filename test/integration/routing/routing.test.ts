@@ -1,6 +1,7 @@
 import { Clock, Notification } from '@app/notifications';
 import { LeadEvent, Lead } from '@app/leads';
-import { SlaService } from '@app/routing';
+import { DailyDigestService, SlaService } from '@app/routing';
+import { LeadLifecycle } from '@app/leads';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { intake } from './lead-intake.js';
 
@@ -299,6 +300,39 @@ describe('routing: rules, skips, pool, fairness, concurrency, SLA', () => {
       expect(await t.ds.manager.countBy(LeadEvent, { leadId: lead.id, type: 'sla' })).toBe(0);
       const [row] = await t.ds.query(`SELECT closed_at FROM lead_sla WHERE lead_id = $1`, [lead.id]);
       expect(row.closed_at).not.toBeNull();
+    } finally {
+      clock.reset();
+    }
+  });
+
+  it('stops the SLA timer in the transaction that moves the lead out of new', async () => {
+    const lead = await intake(t);
+    const lifecycle = t.app.get(LeadLifecycle);
+    await t.ds.transaction(async (m) => {
+      await m.query(`UPDATE lead SET stage = 'contacted' WHERE id = $1`, [lead.id]);
+      await lifecycle.runStageChanged(m, lead, 'new', 'contacted', lead.ownerId);
+    });
+    const [row] = await t.ds.query(`SELECT closed_at FROM lead_sla WHERE lead_id = $1`, [lead.id]);
+    expect(row.closed_at).not.toBeNull();
+  });
+
+  it('writes the daily manager digest once per day per manager', async () => {
+    const clock = t.app.get(Clock);
+    const digest = t.app.get(DailyDigestService);
+    clock.set(new Date(Date.now() + 60_000));
+    try {
+      const written = await digest.send();
+      const managers: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'manager' AND active`);
+      expect(written).toBe(managers[0].n);
+      expect(await digest.send()).toBe(0);
+      const rows: { payload: { subject: string; text: string } }[] = await t.ds.query(
+        `SELECT payload FROM notification WHERE payload->>'kind' = 'daily_digest'`,
+      );
+      expect(rows).toHaveLength(managers[0].n);
+      const figures = await digest.figures(clock.now());
+      expect(figures.newLeads).toBeGreaterThanOrEqual(400);
+      expect(rows[0].payload.subject).toContain('每日线索简报');
+      expect(rows[0].payload.text).toContain(`新线索：${figures.newLeads} 条`);
     } finally {
       clock.reset();
     }
