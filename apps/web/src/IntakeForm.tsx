@@ -10,7 +10,7 @@ type Core = (typeof CORE)[number];
 const LABEL: Record<Core, TKey> = { need: 'need', usage: 'usage', tax: 'tax', company: 'company', contact: 'contact', phone: 'phone' };
 const PLACEHOLDER: Partial<Record<Core, TKey>> = { need: 'needPh', usage: 'usagePh', tax: 'taxPh' };
 /** Optional structured fields the intake DTO accepts (sent only when filled in). */
-const STRUCTURED = ['propertyType', 'dealType', 'areaSqmMin', 'areaSqmMax', 'region', 'investmentWan'] as const;
+const STRUCTURED = ['wechat', 'propertyType', 'dealType', 'areaSqmMin', 'areaSqmMax', 'region', 'investmentWan'] as const;
 
 export interface IntakeResult {
   reference: string;
@@ -174,6 +174,9 @@ export function IntakeForm({
               forceRender: true,
               children: (
                 <>
+                  <Form.Item name="wechat" label={t('wechatId')} {...err('wechat')}>
+                    <Input autoComplete="off" />
+                  </Form.Item>
                   <Form.Item name="propertyType" label={t('propertyType')} {...err('propertyType')}>
                     <Select
                       allowClear

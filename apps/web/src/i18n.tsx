@@ -237,6 +237,8 @@ const dict = {
   articleBody: ['正文（文本或 HTML）', 'Body (text or HTML)'],
   orUpload: ['或上传文件', 'or upload a file'],
   updated: ['已更新', 'Updated'],
+  wechatId: ['微信号', 'WeChat ID'],
+  yourConsultant: ['您的招商顾问', 'Your consultant'],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],

@@ -58,6 +58,7 @@ export function SuccessPage() {
 interface StatusResult {
   reference: string;
   stage: string;
+  ownerFirstName?: string | null;
   [k: string]: unknown;
 }
 
@@ -108,6 +109,11 @@ export function StatusPage() {
               {hasKey(`st_${lookup.data.stage}`) ? t(`st_${lookup.data.stage}` as never) : lookup.data.stage}
             </Tag>
           </p>
+          {lookup.data.ownerFirstName && (
+            <p style={{ margin: '8px 0 0' }}>
+              {t('yourConsultant')}：{lookup.data.ownerFirstName}
+            </p>
+          )}
         </Card>
       )}
     </>
