@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 /** A real SMTP server on 127.0.0.1 that parses every message it accepts. */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** Recipients answered with 550 (mailbox unavailable). */
+  readonly rejectRecipients = new Set<string>();
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -13,6 +15,15 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.rejectRecipients.has(address.address.toLowerCase())) {
+          const err = new Error('mailbox unavailable') as Error & { responseCode: number };
+          err.responseCode = 550;
+          callback(err);
+          return;
+        }
+        callback();
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -192,7 +192,10 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
       await this.email.send(n.id, n.recipient, n.payload);
       await this.markSent(m, n, now);
     } catch (e) {
-      await this.markFailed(m, [n], `SMTP: ${(e as Error).message}`, now);
+      const code = (e as { responseCode?: number }).responseCode;
+      // A 5xx reply is the server's final word (unknown mailbox, rejected content): retrying cannot help.
+      if (code !== undefined && code >= 500 && code < 600) await this.markDead(m, [n], `SMTP ${code}: ${(e as Error).message}`, now);
+      else await this.markFailed(m, [n], `SMTP: ${(e as Error).message}`, now);
     }
   }
 

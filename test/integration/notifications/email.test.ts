@@ -57,6 +57,30 @@ describe('email notifications through a real SMTP server', () => {
     }
     expect(await t.ds.manager.countBy(Notification, { leadId: lead.id, status: 'sent' })).toBe(2);
   });
+
+  it('schedules the delivery sweep, the SLA scan and the daily digest as pg-boss cron jobs', async () => {
+    const rows: { name: string; cron: string }[] = await t.ds.query(`SELECT name, cron FROM pgboss.schedule ORDER BY name`);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { name: 'notifications.sweep', cron: '* * * * *' },
+        { name: 'routing.sla-scan', cron: '* * * * *' },
+        { name: 'routing.daily-digest', cron: '30 8 * * *' },
+      ]),
+    );
+  });
+
+  it('gives up at once on a permanent SMTP rejection (5xx) instead of retrying for a day', async () => {
+    smtp.rejectRecipients.add('nobody@example.cn');
+    const lead = await intake(t, { email: 'nobody@example.cn' });
+    let row: Notification | null = null;
+    for (let i = 0; i < 100; i++) {
+      row = await t.ds.manager.findOneBy(Notification, { leadId: lead.id, recipient: 'nobody@example.cn' });
+      if (row && row.status !== 'pending') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(row!.lastError).toMatch(/SMTP 550/);
+  });
 });
 
 describe('with the SMTP server down, nothing is lost', () => {
