@@ -181,6 +181,28 @@ export function LeadPage() {
   const listingMatches: Match[] = Array.isArray(m) ? m : (m?.listings ?? m?.matches ?? m?.items ?? []);
   const policyMatches = Array.isArray(m) ? [] : (m?.policies ?? []);
   const taskList = l.tasks ?? [];
+  const describeEvent = (e: EventView): string => {
+    const d = e.data ?? {};
+    const str = (k: string) => (typeof d[k] === 'string' || typeof d[k] === 'number' ? String(d[k]) : '');
+    switch (e.type) {
+      case 'inquiry':
+        return [
+          str('channel') && hasKey(`ch_${str('channel')}`) ? t(`ch_${str('channel')}` as 'ch_web') : str('channel'),
+          str('need') && `${t('need')}：${str('need')}`,
+          str('usage') && `${t('usage')}：${str('usage')}`,
+          str('tax') && `${t('tax')}：${str('tax')}`,
+        ]
+          .filter(Boolean)
+          .join(' · ');
+      case 'assignment': {
+        const to = str('to');
+        const who = to && to === l.ownerId ? ownerName(l) : to ? to.slice(0, 8) : t('pool');
+        return `→ ${who}${str('by') ? ` (${str('by')})` : ''}`;
+      }
+      default:
+        return eventText(d);
+    }
+  };
   const entries: TimelineEntry[] = [
     ...(l.activities ?? []).map((a) => ({
       key: `a-${a.id}`,
@@ -203,7 +225,7 @@ export function LeadPage() {
       key: `e-${e.id}`,
       at: e.at,
       tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_inquiry') : e.type,
-      text: eventText(e.data),
+      text: describeEvent(e),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
