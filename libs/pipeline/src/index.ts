@@ -14,6 +14,7 @@ export {
   type StageChangeEffects,
 } from './stage-machine.js';
 export { LeadStageChange } from './stage-change.entity.js';
+export { LeadProgress } from './lead-progress.entity.js';
 export { LeadActivity, ACTIVITY_TYPES, CONTACT_ACTIVITY_TYPES, ACTIVITY_LABELS_ZH, type ActivityType } from './lead-activity.entity.js';
 export { LeadTask, TASK_STATUSES, type TaskStatus } from './lead-task.entity.js';
 export { encodeCursor, decodeCursor, classifySearch, searchHex, type ListCursor, type SearchKind } from './list-cursor.js';
@@ -33,4 +34,5 @@ export { PipelineModule } from './pipeline.module.js';
 import { LeadActivity } from './lead-activity.entity.js';
 import { LeadTask } from './lead-task.entity.js';
 import { LeadStageChange } from './stage-change.entity.js';
-export const PIPELINE_ENTITIES = [LeadStageChange, LeadActivity, LeadTask];
+import { LeadProgress } from './lead-progress.entity.js';
+export const PIPELINE_ENTITIES = [LeadStageChange, LeadActivity, LeadTask, LeadProgress];

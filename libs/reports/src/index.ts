@@ -3,7 +3,8 @@ export {
   INTERVALS,
   CHINA_OFFSET_MS,
   rate,
-  sumWan,
+  roundWan,
+  byLeadsThenKey,
   percentile,
   funnel,
   conversion,
@@ -12,8 +13,9 @@ export {
   lostReasons,
   periodOf,
   periodsBetween,
-  groupKey,
-  type LeadFact,
+  type GroupCounts,
+  type ResponseGroup,
+  type LostCount,
   type GroupBy,
   type Interval,
   type Funnel,
@@ -24,7 +26,7 @@ export {
   type LostReasonRow,
 } from './report-math.js';
 export { EXPORT_FORMATS, toCsv, toXlsx, type ExportFormat, type ReportTable, type Cell } from './report-table.js';
-export { type ReportFilter, type FactWindow, type MinutesBetween } from './reports.repository.js';
+export { type ReportFilter, type ResponseRow } from './reports.repository.js';
 export {
   ReportsService,
   CHANNEL_LABELS_ZH,

@@ -1,4 +1,5 @@
 import {
+  byLeadsThenKey,
   conversion,
   funnel,
   lostReasons,
@@ -7,40 +8,27 @@ import {
   periodsBetween,
   rate,
   responseTimes,
-  sumWan,
+  roundWan,
   trend,
-  type LeadFact,
+  type GroupCounts,
 } from './report-math.js';
 import { toCsv } from './report-table.js';
 
-let n = 0;
-function fact(p: Partial<LeadFact>): LeadFact {
-  return {
-    id: `l${++n}`,
-    createdAt: new Date('2026-11-02T02:00:00Z'),
-    channel: 'web',
-    sourceArticleId: null,
-    parkId: null,
-    ownerId: null,
-    industryCode: null,
-    stage: 'new',
-    furthestRank: 0,
-    signedAt: null,
-    signedInvestmentWan: null,
-    signedAnnualTaxWan: null,
-    lostAt: null,
-    lostFromStage: null,
-    lostReason: null,
-    responseMinutes: null,
-    ...p,
-  };
-}
+const group = (key: string | null, reached: number[], signed = 0, inv = 0, tax = 0): GroupCounts => ({
+  key,
+  leads: reached[0],
+  reached,
+  signed,
+  signedInvestmentWan: inv,
+  signedAnnualTaxWan: tax,
+});
 
 describe('report arithmetic', () => {
-  it('rates are null over nothing and rounded to 4 decimals', () => {
+  it('rates are null over nothing and rounded to 4 decimals; money loses its float dust', () => {
     expect(rate(1, 3)).toBe(0.3333);
+    expect(rate(2, 3)).toBe(0.6667);
     expect(rate(0, 0)).toBeNull();
-    expect(sumWan([0.1, 0.2, null])).toBe(0.3);
+    expect(roundWan(0.1 + 0.2)).toBe(0.3);
   });
 
   it('percentiles interpolate like percentile_cont', () => {
@@ -50,43 +38,38 @@ describe('report arithmetic', () => {
     expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
     // p90 of 1..10: position 8.1 → 9 + 0.1 × (10 − 9)
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9.1);
+    expect(percentile([10, 20, 30, 45, 60], 0.9)).toBe(54);
   });
 
-  it('counts the funnel by the furthest stage reached, with step and overall conversion', () => {
-    const facts = [
-      fact({ furthestRank: 0 }),
-      fact({ furthestRank: 1 }),
-      fact({ furthestRank: 3, stage: 'lost' }),
-      fact({ furthestRank: 5, stage: 'signed' }),
-    ];
-    const f = funnel(facts);
+  it('builds the funnel with step and overall conversion', () => {
+    // 4 leads: one stayed new, one reached contacted, one site_visit (then lost), one signed.
+    const f = funnel({ leads: 4, reached: [4, 3, 2, 2, 1, 1, 0] });
     expect(f.total).toBe(4);
     expect(f.steps.map((s) => s.count)).toEqual([4, 3, 2, 2, 1, 1, 0]);
     expect(f.steps.map((s) => s.rateFromPrevious)).toEqual([null, 0.75, 0.6667, 1, 0.5, 1, 0]);
     expect(f.steps[0]).toMatchObject({ stage: 'new', label: '新线索', rateFromTotal: 1 });
+    expect(f.steps[5]).toMatchObject({ stage: 'signed', label: '已签约', rateFromTotal: 0.25 });
     expect(f.overallConversion).toBe(0.25);
-    expect(funnel([]).overallConversion).toBeNull();
+    const empty = funnel({ leads: 0, reached: [] });
+    expect(empty.overallConversion).toBeNull();
+    expect(empty.steps.every((s) => s.count === 0 && s.rateFromTotal === null)).toBe(true);
   });
 
-  it('groups conversion, counting only standing deals as signed and summing their money', () => {
-    const rows = conversion(
-      [
-        fact({ channel: 'article', furthestRank: 6, stage: 'landed', signedInvestmentWan: 5000.5, signedAnnualTaxWan: 300 }),
-        fact({ channel: 'article', furthestRank: 5, stage: 'lost', signedInvestmentWan: 999, signedAnnualTaxWan: 9 }),
-        fact({ channel: 'article', furthestRank: 1 }),
-        fact({ channel: 'web', furthestRank: 5, stage: 'signed', signedInvestmentWan: 100, signedAnnualTaxWan: 1.25 }),
-      ],
-      'channel',
-    );
+  it('turns group counts into conversion rows, biggest first and the keyless group last', () => {
+    const rows = conversion([
+      group(null, [5, 0, 0, 0, 0, 0, 0]),
+      group('web', [1, 1, 1, 1, 1, 1, 0], 1, 100, 1.25),
+      group('article', [3, 3, 2, 1, 1, 1, 1], 1, 5000.1 + 0.2, 300),
+    ]);
     expect(rows).toEqual([
       {
         key: 'article',
         leads: 3,
         contacted: 3,
-        siteVisits: 2,
+        siteVisits: 1,
         signed: 1,
         conversionRate: 0.3333,
-        signedInvestmentWan: 5000.5,
+        signedInvestmentWan: 5000.3,
         signedAnnualTaxWan: 300,
       },
       {
@@ -99,28 +82,30 @@ describe('report arithmetic', () => {
         signedInvestmentWan: 100,
         signedAnnualTaxWan: 1.25,
       },
+      { key: null, leads: 5, contacted: 0, siteVisits: 0, signed: 0, conversionRate: 0, signedInvestmentWan: 0, signedAnnualTaxWan: 0 },
     ]);
-  });
-
-  it('puts the group without a key last', () => {
-    const rows = conversion([fact({ parkId: null }), fact({ parkId: 'p2' }), fact({ parkId: 'p1' })], 'park');
-    expect(rows.map((r) => r.key)).toEqual(['p1', 'p2', null]);
+    const sorted = [
+      { key: 'b', leads: 2 },
+      { key: null, leads: 9 },
+      { key: 'a', leads: 2 },
+      { key: 'c', leads: 3 },
+    ].sort(byLeadsThenKey);
+    expect(sorted.map((r) => r.key)).toEqual(['c', 'a', 'b', null]);
   });
 
   it('computes response medians, p90 and SLA compliance with unanswered leads as misses', () => {
     const rows = responseTimes(
       [
-        fact({ ownerId: 'a', responseMinutes: 10 }),
-        fact({ ownerId: 'a', responseMinutes: 20 }),
-        fact({ ownerId: 'a', responseMinutes: 90 }),
-        fact({ ownerId: 'a', responseMinutes: null }),
-        fact({ ownerId: 'b', responseMinutes: 30 }),
+        { key: 'b', leads: 1, minutes: [30] },
+        { key: 'a', leads: 4, minutes: [90, 10, 20] },
+        { key: null, leads: 2, minutes: [] },
       ],
       30,
     );
     expect(rows).toEqual([
       { key: 'a', leads: 4, responded: 3, medianMinutes: 20, p90Minutes: 76, withinSla: 2, slaCompliance: 0.5 },
       { key: 'b', leads: 1, responded: 1, medianMinutes: 30, p90Minutes: 30, withinSla: 1, slaCompliance: 1 },
+      { key: null, leads: 2, responded: 0, medianMinutes: null, p90Minutes: null, withinSla: 0, slaCompliance: 0 },
     ]);
   });
 
@@ -135,43 +120,29 @@ describe('report arithmetic', () => {
     expect(periodsBetween(from, to, 'day')).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
     expect(periodsBetween(from, to, 'week')).toEqual(['2026-10-26', '2026-11-02']);
     expect(periodsBetween(from, to, 'month')).toEqual(['2026-11']);
+    // A range starting late in a Chinese day starts with that day.
+    expect(periodsBetween(new Date('2026-11-01T15:00:00Z'), new Date('2026-11-01T17:00:00Z'), 'day')).toEqual(['2026-11-01', '2026-11-02']);
   });
 
-  it('trends new, signed and lost by their own dates, inside the range only', () => {
-    const from = new Date('2026-10-31T16:00:00Z');
-    const to = new Date('2026-11-02T16:00:00Z');
+  it('fills every period of the range, zero where nothing happened', () => {
     const rows = trend(
-      [
-        fact({ createdAt: new Date('2026-11-01T01:00:00Z') }),
-        fact({ createdAt: new Date('2026-10-20T01:00:00Z'), stage: 'signed', signedAt: new Date('2026-11-02T01:00:00Z') }),
-        fact({ createdAt: new Date('2026-11-02T01:00:00Z'), stage: 'lost', lostAt: new Date('2026-11-02T02:00:00Z') }),
-        fact({ createdAt: new Date('2026-11-02T17:00:00Z') }),
-      ],
+      [{ period: '2026-11-02', newLeads: 1, signed: 1, lost: 1 }],
       'day',
-      from,
-      to,
+      new Date('2026-10-31T16:00:00Z'),
+      new Date('2026-11-02T16:00:00Z'),
     );
     expect(rows).toEqual([
-      { period: '2026-11-01', newLeads: 1, signed: 0, lost: 0 },
+      { period: '2026-11-01', newLeads: 0, signed: 0, lost: 0 },
       { period: '2026-11-02', newLeads: 1, signed: 1, lost: 1 },
     ]);
   });
 
-  it('breaks losses down by reason and the stage they were lost at', () => {
-    const from = new Date('2026-11-01T00:00:00Z');
-    const to = new Date('2026-12-01T00:00:00Z');
-    const at = new Date('2026-11-10T00:00:00Z');
-    const { total, rows } = lostReasons(
-      [
-        fact({ stage: 'lost', lostReason: 'price', lostFromStage: 'negotiating', lostAt: at }),
-        fact({ stage: 'lost', lostReason: 'price', lostFromStage: 'contacted', lostAt: at }),
-        fact({ stage: 'lost', lostReason: 'unreachable', lostFromStage: 'new', lostAt: at }),
-        fact({ stage: 'lost', lostReason: 'price', lostFromStage: 'new', lostAt: new Date('2026-10-01T00:00:00Z') }),
-        fact({ stage: 'contacted' }),
-      ],
-      from,
-      to,
-    );
+  it('breaks losses down by reason and the stage they were lost at, listing every reason', () => {
+    const { total, rows } = lostReasons([
+      { reason: 'price', fromStage: 'negotiating', count: 1 },
+      { reason: 'price', fromStage: 'contacted', count: 1 },
+      { reason: 'unreachable', fromStage: 'new', count: 1 },
+    ]);
     expect(total).toBe(3);
     expect(rows.find((r) => r.reason === 'price')).toEqual({
       reason: 'price',
@@ -180,7 +151,8 @@ describe('report arithmetic', () => {
       atStage: { new: 0, contacted: 1, qualified: 0, site_visit: 0, negotiating: 1, signed: 0, landed: 0 },
     });
     expect(rows.find((r) => r.reason === 'policy')).toMatchObject({ count: 0, share: 0 });
-    expect(rows.map((r) => r.reason)).toHaveLength(7);
+    expect(rows.map((r) => r.reason)).toEqual(['price', 'area_mismatch', 'policy', 'chose_other_park', 'invalid', 'unreachable', 'other']);
+    expect(lostReasons([]).rows.every((r) => r.share === null)).toBe(true);
   });
 
   it('writes CSV with a byte-order mark and Chinese headers', () => {

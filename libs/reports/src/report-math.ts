@@ -1,42 +1,36 @@
-import type { LeadStage } from '@app/leads';
 import { LOST_REASONS, PIPELINE_STAGES, STAGE_LABELS_ZH, stageRank, type PipelineStage } from '@app/pipeline';
 
-/** What the reports need to know about one lead (read in one query, computed on here). */
-export interface LeadFact {
-  id: string;
-  createdAt: Date;
-  channel: string;
-  sourceArticleId: string | null;
-  parkId: string | null;
-  ownerId: string | null;
-  industryCode: string | null;
-  stage: LeadStage;
-  /** Furthest pipeline stage ever reached (0 = new … 6 = landed), from the stage history and the current stage. */
-  furthestRank: number;
-  signedAt: Date | null;
-  signedInvestmentWan: number | null;
-  signedAnnualTaxWan: number | null;
-  /** When the lead was (last) lost, and from which stage; null unless it is lost now. */
-  lostAt: Date | null;
-  lostFromStage: LeadStage | null;
-  lostReason: string | null;
-  /** Minutes from assignment (or creation) to the first contact; null = not answered yet. */
-  responseMinutes: number | null;
-}
+/**
+ * Report arithmetic. The database counts (GROUP BY with FILTER, one row per group or period); these
+ * pure functions turn the counts into rates, shares, percentiles, sorted groups and complete period
+ * series. Definitions are in docs/reports.md.
+ */
 
 export const GROUP_BYS = ['channel', 'article', 'park', 'consultant', 'industry'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
+/** Counts for one group of leads (or all of them). */
+export interface GroupCounts {
+  key: string | null;
+  leads: number;
+  /** reached[r] = leads whose furthest stage is at rank r or later (new = 0 … landed = 6). */
+  reached: number[];
+  /** Deals that stand: signed or landed now. */
+  signed: number;
+  signedInvestmentWan: number;
+  signedAnnualTaxWan: number;
+}
+
 /** Rates are rounded to 4 decimals (0.1234 = 12.34 %); a rate over nothing is null, not 0. */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 }
 
-/** Money in 万元 summed without float dust (to 4 decimals = 1 元). */
-export function sumWan(values: (number | null)[]): number {
-  return Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 10_000) / 10_000;
+/** Money in 万元 without float dust (to 4 decimals = 1 元). */
+export function roundWan(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
 }
 
 /** Percentile by linear interpolation between closest ranks (PostgreSQL's percentile_cont); null when empty. */
@@ -48,10 +42,6 @@ export function percentile(values: number[], p: number): number | null {
   const hi = Math.ceil(pos);
   return Math.round((v[lo] + (v[hi] - v[lo]) * (pos - lo)) * 100) / 100;
 }
-
-/** A deal that stands: the lead is signed or landed now. */
-const isSigned = (f: LeadFact) => f.stage === 'signed' || f.stage === 'landed';
-const reached = (f: LeadFact, s: PipelineStage) => f.furthestRank >= stageRank(s);
 
 export interface FunnelStep {
   stage: PipelineStage;
@@ -71,50 +61,24 @@ export interface Funnel {
   overallConversion: number | null;
 }
 
-export function funnel(facts: LeadFact[]): Funnel {
-  const total = facts.length;
-  const steps = PIPELINE_STAGES.map((stage) => {
-    const count = facts.filter((f) => reached(f, stage)).length;
-    return { stage, label: STAGE_LABELS_ZH[stage], count, rateFromPrevious: null as number | null, rateFromTotal: rate(count, total) };
-  });
-  steps.forEach((s, i) => {
-    if (i > 0) s.rateFromPrevious = rate(s.count, steps[i - 1].count);
-  });
+export function funnel(all: Pick<GroupCounts, 'leads' | 'reached'>): Funnel {
+  const total = all.leads;
+  const steps = PIPELINE_STAGES.map((stage, i) => ({
+    stage,
+    label: STAGE_LABELS_ZH[stage],
+    count: all.reached[i] ?? 0,
+    rateFromPrevious: i === 0 ? null : rate(all.reached[i] ?? 0, all.reached[i - 1] ?? 0),
+    rateFromTotal: rate(all.reached[i] ?? 0, total),
+  }));
   return { total, steps, overallConversion: rate(steps[stageRank('signed')].count, total) };
 }
 
-export function groupKey(f: LeadFact, by: GroupBy): string | null {
-  switch (by) {
-    case 'channel':
-      return f.channel;
-    case 'article':
-      return f.sourceArticleId;
-    case 'park':
-      return f.parkId;
-    case 'consultant':
-      return f.ownerId;
-    case 'industry':
-      return f.industryCode;
-  }
-}
-
-function groupFacts(facts: LeadFact[], by: GroupBy): Map<string | null, LeadFact[]> {
-  const groups = new Map<string | null, LeadFact[]>();
-  for (const f of facts) {
-    const k = groupKey(f, by);
-    const list = groups.get(k);
-    if (list) list.push(f);
-    else groups.set(k, [f]);
-  }
-  return groups;
-}
-
-/** Bigger groups first, then by key (null — no article, no park, pool — last). */
-function byLeadsThenKey<T extends { key: string | null; leads: number }>(a: T, b: T): number {
+/** Bigger groups first, then by key; the group without a key (no article, not signed, pool) last. */
+export function byLeadsThenKey<T extends { key: string | null; leads: number }>(a: T, b: T): number {
+  if (a.key === null && b.key !== null) return 1;
+  if (b.key === null && a.key !== null) return -1;
   if (b.leads !== a.leads) return b.leads - a.leads;
-  if (a.key === null) return 1;
-  if (b.key === null) return -1;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0;
 }
 
 export interface ConversionRow {
@@ -132,22 +96,26 @@ export interface ConversionRow {
   signedAnnualTaxWan: number;
 }
 
-export function conversion(facts: LeadFact[], by: GroupBy): ConversionRow[] {
-  return [...groupFacts(facts, by)]
-    .map(([key, list]) => {
-      const signed = list.filter(isSigned);
-      return {
-        key,
-        leads: list.length,
-        contacted: list.filter((f) => reached(f, 'contacted')).length,
-        siteVisits: list.filter((f) => reached(f, 'site_visit')).length,
-        signed: signed.length,
-        conversionRate: rate(signed.length, list.length),
-        signedInvestmentWan: sumWan(signed.map((f) => f.signedInvestmentWan)),
-        signedAnnualTaxWan: sumWan(signed.map((f) => f.signedAnnualTaxWan)),
-      };
-    })
+export function conversion(groups: GroupCounts[]): ConversionRow[] {
+  return groups
+    .map((g) => ({
+      key: g.key,
+      leads: g.leads,
+      contacted: g.reached[stageRank('contacted')] ?? 0,
+      siteVisits: g.reached[stageRank('site_visit')] ?? 0,
+      signed: g.signed,
+      conversionRate: rate(g.signed, g.leads),
+      signedInvestmentWan: roundWan(g.signedInvestmentWan),
+      signedAnnualTaxWan: roundWan(g.signedAnnualTaxWan),
+    }))
     .sort(byLeadsThenKey);
+}
+
+/** One group's first-response times (working minutes of the leads answered) and its size. */
+export interface ResponseGroup {
+  key: string | null;
+  leads: number;
+  minutes: number[];
 }
 
 export interface ResponseTimeRow {
@@ -162,19 +130,18 @@ export interface ResponseTimeRow {
   slaCompliance: number | null;
 }
 
-export function responseTimes(facts: LeadFact[], slaMinutes: number, by: GroupBy = 'consultant'): ResponseTimeRow[] {
-  return [...groupFacts(facts, by)]
-    .map(([key, list]) => {
-      const minutes = list.map((f) => f.responseMinutes).filter((m): m is number => m !== null);
+export function responseTimes(groups: ResponseGroup[], slaMinutes: number): ResponseTimeRow[] {
+  return groups
+    .map(({ key, leads, minutes }) => {
       const withinSla = minutes.filter((m) => m <= slaMinutes).length;
       return {
         key,
-        leads: list.length,
+        leads,
         responded: minutes.length,
         medianMinutes: percentile(minutes, 0.5),
         p90Minutes: percentile(minutes, 0.9),
         withinSla,
-        slaCompliance: rate(withinSla, list.length),
+        slaCompliance: rate(withinSla, leads),
       };
     })
     .sort(byLeadsThenKey);
@@ -194,13 +161,13 @@ export function periodOf(at: Date, interval: Interval): string {
   return c.toISOString().slice(0, 10);
 }
 
-/** Every period from `from` up to (not including) `to`, in order. */
+/** Every period from `from` up to (not including) `to`, in order (at most `max` + 1). */
 export function periodsBetween(from: Date, to: Date, interval: Interval, max = 1000): string[] {
   const out: string[] = [];
   const c = new Date(from.getTime() + CHINA_OFFSET_MS);
   let cursor = Date.UTC(c.getUTCFullYear(), c.getUTCMonth(), c.getUTCDate()) - CHINA_OFFSET_MS;
   while (cursor < to.getTime() && out.length <= max) {
-    const p = periodOf(new Date(cursor), interval);
+    const p = periodOf(new Date(Math.max(cursor, from.getTime())), interval);
     if (out[out.length - 1] !== p) out.push(p);
     cursor += 86_400_000;
   }
@@ -214,22 +181,20 @@ export interface TrendRow {
   lost: number;
 }
 
-const inRange = (d: Date | null, from: Date, to: Date): d is Date => d !== null && d >= from && d < to;
+/** Every period of [from, to) with its counts (0 where the database had none). */
+export function trend(counted: TrendRow[], interval: Interval, from: Date, to: Date): TrendRow[] {
+  const byPeriod = new Map(counted.map((r) => [r.period, r]));
+  return periodsBetween(from, to, interval).map((period) => {
+    const r = byPeriod.get(period);
+    return { period, newLeads: r?.newLeads ?? 0, signed: r?.signed ?? 0, lost: r?.lost ?? 0 };
+  });
+}
 
-/** New leads (by creation), signings (by signing date) and losses (by when lost) per period in [from, to). */
-export function trend(facts: LeadFact[], interval: Interval, from: Date, to: Date): TrendRow[] {
-  const rows = new Map(periodsBetween(from, to, interval).map((p) => [p, { period: p, newLeads: 0, signed: 0, lost: 0 }]));
-  const bump = (d: Date | null, k: 'newLeads' | 'signed' | 'lost') => {
-    if (!inRange(d, from, to)) return;
-    const row = rows.get(periodOf(d, interval));
-    if (row) row[k] += 1;
-  };
-  for (const f of facts) {
-    bump(f.createdAt, 'newLeads');
-    if (isSigned(f)) bump(f.signedAt, 'signed');
-    if (f.stage === 'lost') bump(f.lostAt, 'lost');
-  }
-  return [...rows.values()];
+/** Lost leads counted by reason and the stage they were lost at. */
+export interface LostCount {
+  reason: string | null;
+  fromStage: string | null;
+  count: number;
 }
 
 export interface LostReasonRow {
@@ -241,18 +206,18 @@ export interface LostReasonRow {
   atStage: Record<PipelineStage, number>;
 }
 
-/** Lost leads (lost in [from, to)) by reason and the stage they were lost at; every reason listed. */
-export function lostReasons(facts: LeadFact[], from: Date, to: Date): { total: number; rows: LostReasonRow[] } {
-  const lost = facts.filter((f) => f.stage === 'lost' && inRange(f.lostAt, from, to));
+/** Every reason listed (unknown ones after the known seven, a missing one as `other`). */
+export function lostReasons(counts: LostCount[]): { total: number; rows: LostReasonRow[] } {
+  const total = counts.reduce((s, c) => s + c.count, 0);
   const reasons: string[] = [...LOST_REASONS];
-  for (const f of lost) if (f.lostReason && !reasons.includes(f.lostReason)) reasons.push(f.lostReason);
+  for (const c of counts) if (c.reason && !reasons.includes(c.reason)) reasons.push(c.reason);
   const rows = reasons.map((reason) => {
-    const list = lost.filter((f) => f.lostReason === reason);
-    const atStage = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, list.filter((f) => f.lostFromStage === s).length])) as Record<
-      PipelineStage,
-      number
-    >;
-    return { reason, count: list.length, share: rate(list.length, lost.length), atStage };
+    const mine = counts.filter((c) => (c.reason ?? 'other') === reason);
+    const count = mine.reduce((s, c) => s + c.count, 0);
+    const atStage = Object.fromEntries(
+      PIPELINE_STAGES.map((s) => [s, mine.filter((c) => c.fromStage === s).reduce((n, c) => n + c.count, 0)]),
+    ) as Record<PipelineStage, number>;
+    return { reason, count, share: rate(count, total), atStage };
   });
-  return { total: lost.length, rows };
+  return { total, rows };
 }

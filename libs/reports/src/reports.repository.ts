@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { LeadStage } from '@app/leads';
 import { PIPELINE_STAGES } from '@app/pipeline';
-import type { LeadFact } from './report-math.js';
+import type { GroupBy, GroupCounts, Interval, LostCount, TrendRow } from './report-math.js';
 
 export interface ReportFilter {
   from: Date;
@@ -15,103 +14,165 @@ export interface ReportFilter {
   industryCode?: string;
 }
 
-/**
- * Which leads a report reads: `created` = created in [from, to) (funnel, conversion, response times);
- * `lost` = lost in [from, to); `any` = created, signed or lost in [from, to) (trend).
- */
-export type FactWindow = 'created' | 'lost' | 'any';
-
-interface FactRow {
-  id: string;
-  created_at: Date;
-  channel: string;
-  source_article_id: string | null;
-  signed_park_id: string | null;
-  owner_id: string | null;
-  industry_code: string | null;
-  stage: LeadStage;
-  furthest: number;
-  signed_at: Date | null;
-  signed_investment_wan: string | null;
-  signed_annual_tax_wan: string | null;
-  lost_at: Date | null;
-  lost_from: LeadStage | null;
-  lost_reason: string | null;
-  response_from: Date;
-  first_response_at: Date | null;
-  working_hours: unknown;
+/** One answered lead: when its clock started, when it was answered, its owner's working hours. */
+export interface ResponseRow {
+  key: string | null;
+  from: Date;
+  to: Date;
+  ownerHours: unknown;
 }
 
-/** Minutes from `from` to `to` for a lead; `ownerHours` = the owner's working hours (consultant_profile), if any. */
-export type MinutesBetween = (from: Date, to: Date, ownerHours: unknown) => number;
+const KEY_SQL: Record<GroupBy | 'none', string> = {
+  none: 'NULL::text',
+  channel: 'l.channel',
+  article: 'l.source_article_id::text',
+  park: 'l.signed_park_id::text',
+  consultant: 'l.owner_id::text',
+  industry: 'l.industry_code',
+};
 
-const num = (v: string | null) => (v === null ? null : Number(v));
+const SIGNED = `l.stage IN ('signed', 'landed')`;
+const PERIOD_FORMAT: Record<Interval, string> = { day: 'YYYY-MM-DD', week: 'YYYY-MM-DD', month: 'YYYY-MM' };
 
+/** Parameters $1 = pipeline stages, $2 = from, $3 = to, then the filters. */
+class Params {
+  readonly values: unknown[];
+  readonly where: string[] = ['l.spam = false'];
+  constructor(f: ReportFilter) {
+    this.values = [[...PIPELINE_STAGES], f.from, f.to];
+    if (f.channel) this.add('l.channel = ?', f.channel);
+    if (f.ownerId === 'pool') this.where.push('l.owner_id IS NULL');
+    else if (f.ownerId) this.add('l.owner_id = ?::uuid', f.ownerId);
+    if (f.sourceArticleId) this.add('l.source_article_id = ?::uuid', f.sourceArticleId);
+    if (f.parkId) this.add('l.signed_park_id = ?::uuid', f.parkId);
+    if (f.industryCode) this.add('l.industry_code = ?', f.industryCode);
+  }
+  private add(sql: string, v: unknown) {
+    this.values.push(v);
+    this.where.push(sql.replace('?', `$${this.values.length}`));
+  }
+  get lead(): string {
+    return this.where.join(' AND ');
+  }
+}
+
+/**
+ * Leads lost in [$2, $3) whose last loss that is (a reopened and re-lost lead counts once, for its
+ * last loss), with the stage they were lost at.
+ */
+const LOST_SQL = (p: Params) => `
+  SELECT l.id, l.lost_reason, sc.from_stage, sc.at
+    FROM lead_stage_change sc
+    JOIN lead l ON l.id = sc.lead_id
+   WHERE sc.to_stage = 'lost' AND sc.at >= $2 AND sc.at < $3 AND l.stage = 'lost' AND ${p.lead}
+     AND NOT EXISTS (
+       SELECT 1 FROM lead_stage_change s2
+        WHERE s2.lead_id = sc.lead_id AND s2.to_stage = 'lost' AND (s2.at, s2.id) > (sc.at, sc.id)
+     )`;
+
+/** The counting SQL of the reports: one row per group or period comes back, never one per lead (except answered leads for response times). */
 @Injectable()
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
-   * One row per (non-spam) lead in the window: the furthest stage it reached (stage history and the
-   * current stage), its signing, when and from which stage it was lost, and its first response.
+   * Leads created in [from, to) counted per group: how many reached each stage (the furthest stage
+   * in the stage history, kept in lead_progress by a trigger, or the current stage), how many deals
+   * stand, and their money.
    */
-  async facts(f: ReportFilter, window: FactWindow, minutesBetween: MinutesBetween): Promise<LeadFact[]> {
-    const params: unknown[] = [[...PIPELINE_STAGES], f.from, f.to];
-    const where: string[] = ['l.spam = false'];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (window === 'created') where.push('l.created_at >= $2 AND l.created_at < $3');
-    else if (window === 'lost') where.push(`l.stage = 'lost' AND lost.at >= $2 AND lost.at < $3`);
-    else {
-      where.push(
-        `((l.created_at >= $2 AND l.created_at < $3) OR (l.signed_at >= $2 AND l.signed_at < $3) OR (lost.at >= $2 AND lost.at < $3))`,
-      );
-    }
-    if (f.channel) add('l.channel = ?', f.channel);
-    if (f.ownerId === 'pool') where.push('l.owner_id IS NULL');
-    else if (f.ownerId) add('l.owner_id = ?::uuid', f.ownerId);
-    if (f.sourceArticleId) add('l.source_article_id = ?::uuid', f.sourceArticleId);
-    if (f.parkId) add('l.signed_park_id = ?::uuid', f.parkId);
-    if (f.industryCode) add('l.industry_code = ?', f.industryCode);
-    const rows: FactRow[] = await this.ds.query(
-      `SELECT l.id, l.created_at, l.channel, l.source_article_id, l.signed_park_id, l.owner_id, l.industry_code, l.stage,
-              GREATEST(array_position($1::text[], l.stage), hist.furthest, 1) - 1 AS furthest,
-              l.signed_at, l.signed_investment_wan::text AS signed_investment_wan, l.signed_annual_tax_wan::text AS signed_annual_tax_wan,
-              lost.at AS lost_at, lost.from_stage AS lost_from, l.lost_reason,
-              COALESCE(l.assigned_at, l.created_at) AS response_from, l.first_response_at, p.working_hours
-         FROM lead l
-         LEFT JOIN consultant_profile p ON p.user_id = l.owner_id
-         LEFT JOIN LATERAL (
-           SELECT max(GREATEST(array_position($1::text[], sc.to_stage), array_position($1::text[], sc.from_stage))) AS furthest FROM lead_stage_change sc WHERE sc.lead_id = l.id
-         ) hist ON true
-         LEFT JOIN LATERAL (
-           SELECT sc.at, sc.from_stage FROM lead_stage_change sc
-            WHERE sc.lead_id = l.id AND sc.to_stage = 'lost' AND l.stage = 'lost'
-            ORDER BY sc.at DESC, sc.id DESC LIMIT 1
-         ) lost ON true
-        WHERE ${where.join(' AND ')}`,
-      params,
+  async groupCounts(f: ReportFilter, by: GroupBy | 'none'): Promise<GroupCounts[]> {
+    const p = new Params(f);
+    const reached = PIPELINE_STAGES.map((_, r) => `count(*) FILTER (WHERE furthest >= ${r})::int AS r${r}`).join(', ');
+    const rows: Record<string, string | number | null>[] = await this.ds.query(
+      `WITH f AS (
+         SELECT ${KEY_SQL[by]} AS key, l.stage, l.signed_investment_wan, l.signed_annual_tax_wan, ${SIGNED} AS standing,
+                GREATEST(array_position($1::text[], l.stage) - 1, lp.furthest_rank, 0) AS furthest
+           FROM lead l
+           LEFT JOIN lead_progress lp ON lp.lead_id = l.id
+          WHERE l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}
+       )
+       SELECT key, count(*)::int AS leads, ${reached},
+              count(*) FILTER (WHERE standing)::int AS signed,
+              COALESCE(sum(signed_investment_wan) FILTER (WHERE standing), 0)::text AS inv,
+              COALESCE(sum(signed_annual_tax_wan) FILTER (WHERE standing), 0)::text AS tax
+         FROM f GROUP BY key`,
+      p.values,
     );
     return rows.map((r) => ({
-      id: r.id,
-      createdAt: r.created_at,
-      channel: r.channel,
-      sourceArticleId: r.source_article_id,
-      parkId: r.signed_park_id,
-      ownerId: r.owner_id,
-      industryCode: r.industry_code,
-      stage: r.stage,
-      furthestRank: Number(r.furthest),
-      signedAt: r.signed_at,
-      signedInvestmentWan: num(r.signed_investment_wan),
-      signedAnnualTaxWan: num(r.signed_annual_tax_wan),
-      lostAt: r.lost_at,
-      lostFromStage: r.lost_from,
-      lostReason: r.lost_reason,
-      responseMinutes: r.first_response_at ? Math.max(0, minutesBetween(r.response_from, r.first_response_at, r.working_hours)) : null,
+      key: r.key as string | null,
+      leads: Number(r.leads),
+      reached: PIPELINE_STAGES.map((_, i) => Number(r[`r${i}`])),
+      signed: Number(r.signed),
+      signedInvestmentWan: Number(r.inv),
+      signedAnnualTaxWan: Number(r.tax),
     }));
+  }
+
+  /** Group sizes of leads created in [from, to), and the answered ones with their clock times. */
+  async responses(f: ReportFilter, by: GroupBy): Promise<{ sizes: Map<string | null, number>; answered: ResponseRow[] }> {
+    const p = new Params(f);
+    const where = `l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}`;
+    const sizes: { key: string | null; n: number }[] = await this.ds.query(
+      `SELECT ${KEY_SQL[by]} AS key, count(*)::int AS n FROM lead l WHERE ${where} AND $1::text[] IS NOT NULL GROUP BY 1`,
+      p.values,
+    );
+    // Epoch milliseconds as float8 (cheap to parse, unlike timestamptz text); hours once per owner.
+    const answered: { key: string | null; owner: string | null; start: number; answered: number }[] = await this.ds.query(
+      `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner,
+              (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
+              (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered
+         FROM lead l
+        WHERE ${where} AND l.first_response_at IS NOT NULL AND $1::text[] IS NOT NULL`,
+      p.values,
+    );
+    const owners = [...new Set(answered.map((a) => a.owner).filter((o): o is string => o !== null))];
+    const hours: { user_id: string; working_hours: unknown }[] = owners.length
+      ? await this.ds.query(`SELECT user_id, working_hours FROM consultant_profile WHERE user_id = ANY($1::uuid[])`, [owners])
+      : [];
+    const hoursOf = new Map(hours.map((h) => [h.user_id, h.working_hours]));
+    return {
+      sizes: new Map(sizes.map((s) => [s.key, Number(s.n)])),
+      answered: answered.map((a) => ({
+        key: a.key,
+        from: new Date(a.start),
+        to: new Date(a.answered),
+        ownerHours: a.owner ? (hoursOf.get(a.owner) ?? null) : null,
+      })),
+    };
+  }
+
+  /** New leads (by creation), standing deals (by signing date) and losses (by when lost) per period of China time. */
+  async trendCounts(f: ReportFilter, interval: Interval): Promise<TrendRow[]> {
+    const p = new Params(f);
+    const unit = p.values.length + 1;
+    const fmt = p.values.length + 2;
+    const rows: { period: string; n: number; s: number; lo: number }[] = await this.ds.query(
+      `SELECT to_char(date_trunc($${unit}, t AT TIME ZONE 'Asia/Shanghai'), $${fmt}) AS period,
+              sum(n)::int AS n, sum(s)::int AS s, sum(lo)::int AS lo
+         FROM (
+           SELECT l.created_at AS t, 1 AS n, 0 AS s, 0 AS lo FROM lead l
+            WHERE l.created_at >= $2 AND l.created_at < $3 AND ${p.lead} AND $1::text[] IS NOT NULL
+           UNION ALL
+           SELECT l.signed_at, 0, 1, 0 FROM lead l
+            WHERE ${SIGNED} AND l.signed_at >= $2 AND l.signed_at < $3 AND ${p.lead}
+           UNION ALL
+           SELECT lost.at, 0, 0, 1 FROM (${LOST_SQL(p)}) lost
+         ) x
+        GROUP BY 1`,
+      [...p.values, interval, PERIOD_FORMAT[interval]],
+    );
+    return rows.map((r) => ({ period: r.period, newLeads: Number(r.n), signed: Number(r.s), lost: Number(r.lo) }));
+  }
+
+  /** Leads lost in [from, to) counted by reason and the stage they were lost at. */
+  async lostCounts(f: ReportFilter): Promise<LostCount[]> {
+    const p = new Params(f);
+    const rows: { reason: string | null; from_stage: string | null; n: number }[] = await this.ds.query(
+      `SELECT lost.lost_reason AS reason, lost.from_stage, count(*)::int AS n FROM (${LOST_SQL(p)}) lost
+        WHERE $1::text[] IS NOT NULL GROUP BY 1, 2`,
+      p.values,
+    );
+    return rows.map((r) => ({ reason: r.reason, fromStage: r.from_stage, count: Number(r.n) }));
   }
 
   async userNames(ids: string[]): Promise<Map<string, string>> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@app/errors';
 import { LOST_REASON_LABELS_ZH, PIPELINE_STAGES, STAGE_LABELS_ZH, type LostReason } from '@app/pipeline';
-import { DEFAULT_WORKING_HOURS, RoutingService, workingMinutesBetween, type WorkingHours } from '@app/routing';
-import { ReportsRepository, type MinutesBetween, type ReportFilter } from './reports.repository.js';
+import { DEFAULT_WORKING_HOURS, RoutingService, type WorkingHours } from '@app/routing';
+import { workingMinutes } from './working-minutes.js';
+import { ReportsRepository, type ReportFilter } from './reports.repository.js';
 import {
   conversion,
   funnel,
@@ -63,12 +64,9 @@ export type ResponseTimeReport = Window & {
 export type TrendReport = Window & { interval: Interval; rows: TrendRow[] };
 export type LostReasonReport = Window & { total: number; rows: (LostReasonRow & { label: string })[] };
 
-/** Reports that do not show response times skip the working-time walk. */
-const noMinutes: MinutesBetween = () => 0;
-
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 10_000) / 100);
 
-/** Manager reports: facts read from the database, arithmetic in pure functions (report-math.ts). */
+/** Manager reports: counts from the database (reports.repository.ts), arithmetic in pure functions (report-math.ts). */
 @Injectable()
 export class ReportsService {
   constructor(
@@ -80,10 +78,9 @@ export class ReportsService {
    * Working minutes (routing's calendar: the owner's hours or 09:00–18:00 Mon–Fri Asia/Shanghai, with
    * China's holidays and make-up days), as the first-response SLA counts them.
    */
-  private async workingMinutes(): Promise<MinutesBetween> {
+  private async workingMinutes(): Promise<(from: Date, to: Date, ownerHours: unknown) => number> {
     const calendar = await this.routing.calendar();
-    return (from, to, ownerHours) =>
-      workingMinutesBetween(from, to, (ownerHours as WorkingHours | null) ?? DEFAULT_WORKING_HOURS, calendar);
+    return (from, to, ownerHours) => workingMinutes(from, to, (ownerHours as WorkingHours | null) ?? DEFAULT_WORKING_HOURS, calendar);
   }
 
   private window(f: ReportFilter): Window {
@@ -111,7 +108,8 @@ export class ReportsService {
 
   async funnel(f: ReportFilter): Promise<{ data: FunnelReport; table: ReportTable }> {
     const w = this.window(f);
-    const data = { ...w, ...funnel(await this.repo.facts(f, 'created', await this.workingMinutes())) };
+    const [all] = await this.repo.groupCounts(f, 'none');
+    const data = { ...w, ...funnel(all ?? { leads: 0, reached: [] }) };
     const table: ReportTable = {
       title: '转化漏斗',
       columns: [
@@ -132,7 +130,7 @@ export class ReportsService {
 
   async conversion(f: ReportFilter, groupBy: GroupBy): Promise<{ data: ConversionReport; table: ReportTable }> {
     const w = this.window(f);
-    const rows = conversion(await this.repo.facts(f, 'created', await this.workingMinutes()), groupBy);
+    const rows = conversion(await this.repo.groupCounts(f, groupBy));
     const labels = await this.labels(
       rows.map((r) => r.key),
       groupBy,
@@ -164,7 +162,14 @@ export class ReportsService {
   ): Promise<{ data: ResponseTimeReport; table: ReportTable }> {
     const w = this.window(f);
     const slaMinutes = slaMinutesOverride ?? (await this.routing.settings()).firstResponseMinutes;
-    const rows = responseTimes(await this.repo.facts(f, 'created', await this.workingMinutes()), slaMinutes, groupBy);
+    const { sizes, answered } = await this.repo.responses(f, groupBy);
+    const minutesOf = await this.workingMinutes();
+    const minutes = new Map<string | null, number[]>([...sizes.keys()].map((k) => [k, []]));
+    for (const a of answered) minutes.get(a.key)?.push(Math.max(0, minutesOf(a.from, a.to, a.ownerHours)));
+    const rows = responseTimes(
+      [...sizes].map(([key, leads]) => ({ key, leads, minutes: minutes.get(key) ?? [] })),
+      slaMinutes,
+    );
     const labels = await this.labels(
       rows.map((r) => r.key),
       groupBy,
@@ -192,7 +197,7 @@ export class ReportsService {
     if (periodsBetween(f.from, f.to, interval).length > 1000) {
       throw DomainError.field('from', 'RANGE_TOO_LONG', '时间范围过长（最多1000个周期）', 'The range spans more than 1000 periods');
     }
-    const data = { ...w, interval, rows: trend(await this.repo.facts(f, 'any', noMinutes), interval, f.from, f.to) };
+    const data = { ...w, interval, rows: trend(await this.repo.trendCounts(f, interval), interval, f.from, f.to) };
     const table: ReportTable = {
       title: '趋势',
       columns: [
@@ -208,7 +213,7 @@ export class ReportsService {
 
   async lostReasons(f: ReportFilter): Promise<{ data: LostReasonReport; table: ReportTable }> {
     const w = this.window(f);
-    const { total, rows } = lostReasons(await this.repo.facts(f, 'lost', noMinutes), f.from, f.to);
+    const { total, rows } = lostReasons(await this.repo.lostCounts(f));
     const data = { ...w, total, rows: rows.map((r) => ({ ...r, label: LOST_REASON_LABELS_ZH[r.reason as LostReason] ?? r.reason })) };
     const table: ReportTable = {
       title: '流失原因',

@@ -1,0 +1,40 @@
+import { isWorkingDay, workingMinutesBetween, type CalendarOverrides, type WorkingHours } from '@app/routing';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Zones with one UTC offset for every date the CRM sees (no daylight saving since 1991), in minutes. */
+const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480, 'Asia/Chongqing': 480, PRC: 480, UTC: 0, 'Etc/UTC': 0 };
+
+const toMinutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/**
+ * routing's `workingMinutesBetween`, with plain arithmetic for fixed-offset zones (China): the report
+ * computes it for every answered lead, and the Intl-based general version costs ~0.1 ms a call. Other
+ * zones go to routing's function. Same result (tested against it).
+ */
+export function workingMinutes(from: Date, to: Date, hours: WorkingHours, calendar: CalendarOverrides): number {
+  const offset = FIXED_OFFSET_MINUTES[hours.timezone];
+  if (offset === undefined) return workingMinutesBetween(from, to, hours, calendar);
+  if (to.getTime() <= from.getTime()) return 0;
+  const off = offset * MINUTE;
+  const start = toMinutes(hours.start) * MINUTE;
+  const end = toMinutes(hours.end) * MINUTE;
+  const firstDay = Math.floor((from.getTime() + off) / DAY);
+  let total = 0;
+  for (let i = 0; i < 732; i++) {
+    const midnight = (firstDay + i) * DAY;
+    const dayStart = midnight - off + start;
+    if (dayStart >= to.getTime()) break;
+    const local = new Date(midnight);
+    if (isWorkingDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), hours, calendar)) {
+      const a = Math.max(dayStart, from.getTime());
+      const b = Math.min(midnight - off + end, to.getTime());
+      if (b > a) total += b - a;
+    }
+  }
+  return Math.floor(total / MINUTE);
+}
