@@ -288,6 +288,47 @@ describe('routing: rules, skips, pool, fairness, concurrency, SLA', () => {
     }
   });
 
+  it('SLA with breachAction reassign: at 4× the lead goes to routing’s next choice, not to the pool', async () => {
+    const clock = t.app.get(Clock);
+    const sla = t.app.get(SlaService);
+    const teamId = await team('改派组');
+    const first = await consultant('先接顾问', { teamId });
+    const second = await consultant('接手顾问', { teamId });
+    await onlyRule({ name: '全部 → 改派组', targetType: 'team', targetTeamId: teamId });
+    await t
+      .http()
+      .put('/api/routing/settings')
+      .set(auth(managerToken))
+      .send({ breachAction: 'reassign', firstResponseMinutes: 10 })
+      .expect(200);
+    clock.set('2026-03-11T10:00:00+08:00');
+    try {
+      const lead = await intake(t);
+      const late = lead.ownerId;
+      expect([first.id, second.id]).toContain(late);
+      clock.set('2026-03-11T10:40:00+08:00');
+      await sla.scan();
+      const after = await t.ds.manager.findOneByOrFail(Lead, { id: lead.id });
+      expect(after.ownerId).toBe(late === first.id ? second.id : first.id);
+      const actions = (await t.ds.manager.find(LeadEvent, { where: { leadId: lead.id, type: 'sla' }, order: { at: 'ASC' } })).map(
+        (e) => e.data.action,
+      );
+      expect(actions).toEqual(['owner_reminded', 'manager_escalated', 'reassigned']);
+      // The new owner's timer starts afresh.
+      expect(await t.ds.query(`SELECT owner_id, level, closed_at FROM lead_sla WHERE lead_id = $1`, [lead.id])).toEqual([
+        { owner_id: after.ownerId, level: 0, closed_at: null },
+      ]);
+    } finally {
+      clock.reset();
+      await t
+        .http()
+        .put('/api/routing/settings')
+        .set(auth(managerToken))
+        .send({ breachAction: 'pool', firstResponseMinutes: 30 })
+        .expect(200);
+    }
+  });
+
   it('SLA stops once the lead gets its first response', async () => {
     const clock = t.app.get(Clock);
     const sla = t.app.get(SlaService);
