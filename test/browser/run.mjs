@@ -405,6 +405,46 @@ const scenarios = [
       await ctx.close();
     },
   },
+  {
+    name: 'article-page-form-attributes-lead',
+    needs: ['GET /api/articles', 'GET /api/articles/:id', 'POST /api/leads'],
+    async run(browser) {
+      const articles = await (await fetch(`${BASE}/api/articles`)).json();
+      assert(articles.length > 0, 'the demo data has an article');
+      const article = articles[0];
+      const ctx = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'article');
+      await page.goto(`${BASE}/articles/${article.id}`);
+      await expectTitle(page, article.title.slice(0, 10));
+      await page.getByRole('heading', { level: 1, name: article.title }).waitFor();
+      const policies = page.getByTestId('policy');
+      await policies.first().waitFor();
+      assert((await policies.first().innerText()).includes('原文'), 'a policy shows its original sentence');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= PHONE_VIEWPORT.width, `no horizontal scroll at 375 px (scrollWidth ${width})`);
+      await s.shot('article');
+      const phone = randomPhone();
+      await page.getByLabel('需求', { exact: true }).fill('工业用地50亩，购买');
+      await page.getByLabel('用途', { exact: true }).fill('高端装备制造');
+      await page.getByLabel('税收', { exact: true }).fill('年税收1500万');
+      await page.getByLabel('公司', { exact: true }).fill('金华文章页测试装备有限公司');
+      await page.getByLabel('联系人', { exact: true }).fill('李四');
+      await page.getByLabel('手机号', { exact: true }).fill(phone);
+      await page.getByLabel('我已阅读并同意上述个人信息处理告知').check();
+      await s.shot('article-form');
+      await page.getByRole('button', { name: '提交' }).click();
+      await page.waitForURL(/\/submitted\//, { timeout: 15_000 });
+      const reference = (await page.getByTestId('reference').innerText()).trim();
+      await s.shot('article-success');
+      const { items } = await apiAs(MANAGER, `/api/leads?q=${encodeURIComponent(reference)}`);
+      const lead = items.find((l) => l.reference === reference);
+      assert(lead, `lead ${reference} exists`);
+      assert(lead.channel === 'article', `channel is article (got ${lead.channel})`);
+      assert(lead.sourceArticleId === article.id, `sourceArticleId is the article (got ${lead.sourceArticleId})`);
+      await ctx.close();
+    },
+  },
 ];
 
 // ---------------------------------------------------------------- runner
