@@ -33,6 +33,16 @@ describe('extractFields', () => {
     expect(f.need).toContain('厂房3000平');
   });
 
+  it('reads labels at the start of a line followed by a space, and trims a company value to the company', () => {
+    const f = extractFields('需求 厂房 4000平 租\n用途 电动自行车\n企业：杭州某某科技有限公司 联系：金总');
+    expect(f).toMatchObject({ need: '厂房 4000平 租', usage: '电动自行车', company: '杭州某某科技有限公司', contact: '金总' });
+  });
+
+  it('finds a contact introduced by 对接人是/负责人 and a company followed by 的', () => {
+    const f = extractFields('我是常州某某新材料有限公司的负责人岳总，对接人是姚经理');
+    expect(f).toMatchObject({ company: '常州某某新材料有限公司', contact: '岳总' });
+  });
+
   it('keeps the first value of a repeated label and reads email/wechat', () => {
     const f = extractFields('公司：甲有限公司；公司：乙有限公司；微信：abc_123；邮箱：a@b.cn');
     expect(f).toMatchObject({ company: '甲有限公司', wechat: 'abc_123', email: 'a@b.cn' });

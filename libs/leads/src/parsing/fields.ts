@@ -56,15 +56,21 @@ for (const f of MESSAGE_FIELDS) for (const l of LABELS[f]) LABEL_TO_FIELD.set(l,
 const ALL_LABELS = [...LABEL_TO_FIELD.keys()].sort((a, b) => b.length - a.length);
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `需求：` / `需求:` / `【需求】` / `[需求]`, preceded by a start, a separator or a digit/letter-free boundary. */
+const LABEL_ALT = ALL_LABELS.map(escape).join('|');
+/**
+ * `需求：` / `需求:` / `【需求】` / `[需求]` anywhere (not inside a longer word), or a label at the start of a
+ * line followed by a space (`需求 厂房4000平`).
+ */
 const LABEL_RE = new RegExp(
-  `(?:【\\s*(${ALL_LABELS.map(escape).join('|')})\\s*】|\\[\\s*(${ALL_LABELS.map(escape).join('|')})\\s*\\]|(?<![\\u4e00-\\u9fa5A-Za-z])(${ALL_LABELS.map(escape).join('|')})\\s*[:=])`,
+  `(?:【\\s*(${LABEL_ALT})\\s*】|\\[\\s*(${LABEL_ALT})\\s*\\]|(?<![\\u4e00-\\u9fa5A-Za-z])(${LABEL_ALT})\\s*[:=]|(?<=^|\\n)[ \\t]*(${LABEL_ALT})[ \\t]+(?=\\S))`,
   'g',
 );
 const TRIM_RE = /^[\s,;.。、，；:|/\-—~]+|[\s,;.。、，；:|/\-—~！!]+$/g;
 
-const COMPANY_RE = /[\u4e00-\u9fa5A-Za-z0-9()（）]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|工厂|厂)(?![\u4e00-\u9fa5])/;
+const COMPANY_RE =
+  /[\u4e00-\u9fa5A-Za-z0-9()（）·・&]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|公司|工厂|厂)(?=的|[^\u4e00-\u9fa5]|$)/;
 const HONORIFIC = '[\\u4e00-\\u9fa5]{1,2}?(?:先生|女士|小姐|总|经理|老板|工|董)';
-const CONTACT_INTRO_RE = new RegExp(`(?:联系人|联系|我姓[\\u4e00-\\u9fa5]|找|姓名)\\s*(${HONORIFIC})`);
+const CONTACT_INTRO_RE = new RegExp(`(?:联系人|联系|对接人|负责人|我姓[\\u4e00-\\u9fa5]|找|姓名)(?:是|为)?\\s*(${HONORIFIC})`);
 const CONTACT_RE = new RegExp(`(?:^|[^\\u4e00-\\u9fa5])(${HONORIFIC})(?!您好|你好|好)`);
 const COMPANY_PREFIX_RE = /^(?:我们是|我们这边是|我们|我司是|我司|本公司|我是|我们公司是|公司是)/;
 const EMAIL_RE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.[A-Za-z]{2,12}/;
@@ -85,7 +91,7 @@ export function extractFields(input: string): MessageFields {
   const text = normalizeText(input).slice(0, 20_000);
   const out: MessageFields = {};
   const marks = [...text.matchAll(LABEL_RE)].map((m) => ({
-    field: LABEL_TO_FIELD.get(m[1] ?? m[2] ?? m[3])!,
+    field: LABEL_TO_FIELD.get(m[1] ?? m[2] ?? m[3] ?? m[4])!,
     start: m.index,
     valueStart: m.index + m[0].length,
   }));
@@ -105,6 +111,8 @@ export function extractFields(input: string): MessageFields {
     out.contact = name || out.contact;
   }
   if (out.email) out.email = EMAIL_RE.exec(out.email)?.[0] ?? out.email;
+  // A company value followed by other words (`杭州某某有限公司 联系：金总`): keep the company itself.
+  if (out.company) out.company = COMPANY_RE.exec(out.company)?.[0] ?? out.company;
 
   out.phone ??= findPhone(text) ?? undefined;
   out.email ??= EMAIL_RE.exec(text)?.[0];
