@@ -10,6 +10,9 @@ type Rule = 'public' | 'signed-in' | ('consultant' | 'manager' | 'admin')[];
 const RULES: Record<string, Rule> = {
   'GET /api/health': 'public',
   'POST /api/auth/login': 'public',
+  'POST /api/leads': 'public',
+  'POST /api/leads/parse': 'public',
+  'GET /api/leads/status': 'public',
   'POST /api/auth/logout': 'signed-in',
   'POST /api/auth/sessions/revoke-all': 'signed-in',
   'GET /api/me': 'signed-in',
