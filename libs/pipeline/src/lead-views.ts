@@ -66,6 +66,18 @@ export interface EventView {
   data: Record<string, unknown>;
 }
 
+/** A message sent (or queued) about the lead; never the recipient address or the message body. */
+export interface NotificationView {
+  id: string;
+  kind: string;
+  channel: string;
+  status: string;
+  subject: string;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+}
+
 export interface LeadDetailView extends LeadSummaryView {
   /** Full phone for the owner and managers; masked for everyone else. */
   phone: string;
@@ -94,6 +106,7 @@ export interface LeadDetailView extends LeadSummaryView {
   activities: ActivityView[];
   tasks: TaskView[];
   events: EventView[];
+  notifications: NotificationView[];
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

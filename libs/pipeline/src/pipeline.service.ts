@@ -2,9 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@app/errors';
 import { seesAllLeads, type AuthUser } from '@app/identity';
-import { LEAD_CHANNELS, LeadLifecycle, LeadsRepository, type Lead, type LeadChannel, type LeadStage } from '@app/leads';
+import {
+  LEAD_CHANNELS,
+  LeadLifecycle,
+  LeadsRepository,
+  type DealType,
+  type Lead,
+  type LeadChannel,
+  type LeadStage,
+  type PropertyType,
+} from '@app/leads';
 import { PersonalDataCipher } from '@app/privacy';
 import { AuditService, diffFields } from '@app/audit';
+import { NotificationsService } from '@app/notifications';
 import { PipelineRepository, type LeadListFilter } from './pipeline.repository.js';
 import { decideStageChange, type SignedDetails } from './stage-machine.js';
 import { CONTACT_ACTIVITY_TYPES, type ActivityType } from './lead-activity.entity.js';
@@ -65,6 +75,14 @@ export interface LeadEdits {
   industryName?: string | null;
   channel?: LeadChannel;
   sourceArticleId?: string | null;
+  propertyType?: PropertyType | null;
+  dealType?: DealType | null;
+  areaSqmMin?: number | null;
+  areaSqmMax?: number | null;
+  annualTaxWan?: number | null;
+  investmentWan?: number | null;
+  region?: string | null;
+  strategicIndustry?: string | null;
   /** Reassign: a user id, or null to return the lead to the pool. */
   ownerId?: string | null;
 }
@@ -94,6 +112,14 @@ const EDITABLE: (keyof LeadEdits)[] = [
   'industryName',
   'channel',
   'sourceArticleId',
+  'propertyType',
+  'dealType',
+  'areaSqmMin',
+  'areaSqmMax',
+  'annualTaxWan',
+  'investmentWan',
+  'region',
+  'strategicIndustry',
 ];
 
 const notFound = () => DomainError.notFound('Lead', '线索');
@@ -111,6 +137,7 @@ export class PipelineService {
     private readonly lifecycle: LeadLifecycle,
     private readonly audit: AuditService,
     private readonly cipher: PersonalDataCipher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Consultants see their own leads and the pool; another consultant's lead does not exist for them. */
@@ -344,11 +371,12 @@ export class PipelineService {
   async detail(user: AuthUser, id: string): Promise<LeadDetailView> {
     const lead = await this.repo.findLead(id);
     if (!lead || !this.canSee(user, lead)) throw notFound();
-    const [history, activities, tasks, events] = await Promise.all([
+    const [history, activities, tasks, events, notifications] = await Promise.all([
       this.repo.stageHistory(id),
       this.repo.activities(id),
       this.repo.leadTasks(id),
       this.repo.events(id),
+      this.notifications.list({ leadId: id, limit: 200 }),
     ]);
     const names = await this.repo.userNames([
       lead.ownerId,
@@ -387,6 +415,16 @@ export class PipelineService {
       activities: activities.map((a) => toActivity(a, names)),
       tasks: tasks.map((t) => toTask(t, names, refs)),
       events: events.map(toEvent),
+      notifications: notifications.map((n) => ({
+        id: n.id,
+        kind: n.payload.kind,
+        channel: n.channel,
+        status: n.status,
+        subject: n.payload.subject,
+        attempts: n.attempts,
+        createdAt: n.createdAt.toISOString(),
+        sentAt: n.sentAt?.toISOString() ?? null,
+      })),
     };
   }
 
@@ -408,6 +446,9 @@ export class PipelineService {
           );
         }
         (lead as unknown as Record<string, unknown>)[k] = typeof edits[k] === 'string' ? (edits[k] as string).trim() : edits[k];
+      }
+      if (lead.areaSqmMin !== null && lead.areaSqmMax !== null && lead.areaSqmMin > lead.areaSqmMax) {
+        throw DomainError.field('areaSqmMax', 'MIN_ABOVE_MAX', '最大面积不能小于最小面积', 'areaSqmMax must be at least areaSqmMin');
       }
       if (edits.ownerId !== undefined && edits.ownerId !== lead.ownerId) {
         if (edits.ownerId !== null) {

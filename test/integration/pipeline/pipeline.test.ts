@@ -214,6 +214,9 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
     expect(rows[0].payload).toMatchObject({ kind: 'task_due' });
     expect(rows[0].payload.text).toContain('确认环评类别');
     expect(rows[0].payload.text).toContain(lead.reference);
+    const detail = (await t.http().get(`/api/leads/${lead.id}`).set(auth(wang)).expect(200)).body;
+    expect(detail.notifications).toEqual([expect.objectContaining({ kind: 'task_due', channel: 'email', status: expect.any(String) })]);
+    expect(detail.notifications[0].recipient).toBeUndefined();
     expect(await reminders.remindDue()).toBe(0);
     const later = await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE lead_id = $1 AND payload->>'kind' = 'task_due'`, [
       lead.id,
@@ -325,6 +328,17 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
       industryCode: { from: null, to: 'C20' },
       ownerId: { from: wang.userId, to: li.userId },
     });
+    const need = await t
+      .http()
+      .patch(`/api/leads/${lead.id}`)
+      .set(auth(manager))
+      .send({ propertyType: 'land', areaSqmMin: 20000, areaSqmMax: 30000, annualTaxWan: 600 })
+      .expect(200);
+    expect(need.body).toMatchObject({ propertyType: 'land', areaSqmMin: 20000, areaSqmMax: 30000, annualTaxWan: 600 });
+    const inverted = await t.http().patch(`/api/leads/${lead.id}`).set(auth(manager)).send({ areaSqmMin: 40000 });
+    expect(inverted.body.fields[0]).toMatchObject({ field: 'areaSqmMax', code: 'MIN_ABOVE_MAX' });
+    const badType = await t.http().patch(`/api/leads/${lead.id}`).set(auth(manager)).send({ propertyType: 'castle' });
+    expect(badType.body.fields[0].field).toBe('propertyType');
     const unknownOwner = await t
       .http()
       .patch(`/api/leads/${lead.id}`)

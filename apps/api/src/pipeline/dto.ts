@@ -17,7 +17,16 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { LEAD_CHANNELS, LEAD_STAGES, type LeadChannel, type LeadStage } from '@app/leads';
+import {
+  DEAL_TYPES,
+  LEAD_CHANNELS,
+  LEAD_STAGES,
+  PROPERTY_TYPES,
+  type DealType,
+  type LeadChannel,
+  type LeadStage,
+  type PropertyType,
+} from '@app/leads';
 import { ACTIVITY_TYPES, LOST_REASONS, TASK_STATUSES, type ActivityType, type TaskStatus } from '@app/pipeline';
 
 const toList = ({ value }: { value: unknown }) =>
@@ -181,6 +190,17 @@ export class EventResponse {
   @ApiProperty({ type: Object }) data: Record<string, unknown>;
 }
 
+export class NotificationResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'assigned' }) kind: string;
+  @ApiProperty({ example: 'email' }) channel: string;
+  @ApiProperty({ example: 'sent' }) status: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true }) sentAt: string | null;
+}
+
 export class LeadDetailResponse extends LeadSummaryResponse {
   @ApiProperty({ description: 'Full for the owner and managers, masked otherwise' }) phone: string;
   @ApiProperty() need: string;
@@ -195,6 +215,7 @@ export class LeadDetailResponse extends LeadSummaryResponse {
   @ApiProperty({ type: [ActivityResponse] }) activities: ActivityResponse[];
   @ApiProperty({ type: [TaskResponse] }) tasks: TaskResponse[];
   @ApiProperty({ type: [EventResponse] }) events: EventResponse[];
+  @ApiProperty({ type: [NotificationResponse] }) notifications: NotificationResponse[];
 }
 
 export class UpdateLeadDto {
@@ -209,6 +230,42 @@ export class UpdateLeadDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) industryName?: string | null;
   @ApiPropertyOptional({ enum: LEAD_CHANNELS }) @IsOptional() @IsIn(LEAD_CHANNELS) channel?: LeadChannel;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() sourceArticleId?: string | null;
+  @ApiPropertyOptional({ enum: PROPERTY_TYPES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(PROPERTY_TYPES)
+  propertyType?: PropertyType | null;
+  @ApiPropertyOptional({ enum: DEAL_TYPES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(DEAL_TYPES)
+  dealType?: DealType | null;
+  @ApiPropertyOptional({ nullable: true, description: '㎡' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  areaSqmMin?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '㎡' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  areaSqmMax?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '预计年税收 (万元)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  annualTaxWan?: number | null;
+  @ApiPropertyOptional({ nullable: true, description: '总投资 (万元)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  investmentWan?: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) strategicIndustry?: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'Reassign to this user; null returns the lead to the pool' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
