@@ -54,6 +54,7 @@ const NAV: NavItem[] = [
   { path: '/app/admin/policies', label: 'policies', roles: ['admin', 'manager'] },
   { path: '/app/admin/articles', label: 'articlesAdmin', roles: ['admin', 'manager'] },
   { path: '/app/admin/routing', label: 'routing', roles: ['admin', 'manager'] },
+  { path: '/app/admin/users', label: 'users', roles: ['admin'] },
   { path: '/app/admin/notifications', label: 'notifications', roles: ['admin', 'manager'] },
 ];
 

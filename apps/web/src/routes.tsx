@@ -17,6 +17,7 @@ const ListingsPage = lazy(() => import('./pages/admin.js').then((m) => ({ defaul
 const PoliciesPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.PoliciesPage })));
 const RoutingPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.RoutingPage })));
 const ArticlesAdminPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ArticlesAdminPage })));
+const UsersPage = lazy(() => import('./pages/users.js').then((m) => ({ default: m.UsersPage })));
 const NotificationsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.NotificationsPage })));
 
 const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{el}</Suspense>;
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/policies', element: page(<RequireRole roles={[...MANAGERS]}><PoliciesPage /></RequireRole>) },
       { path: 'admin/routing', element: page(<RequireRole roles={[...MANAGERS]}><RoutingPage /></RequireRole>) },
       { path: 'admin/articles', element: page(<RequireRole roles={[...MANAGERS]}><ArticlesAdminPage /></RequireRole>) },
+      { path: 'admin/users', element: page(<RequireRole roles={['admin']}><UsersPage /></RequireRole>) },
       { path: 'admin/notifications', element: page(<RequireRole roles={[...MANAGERS]}><NotificationsPage /></RequireRole>) },
     ],
   },
