@@ -359,6 +359,30 @@ describe('reports: every figure against an independent computation', () => {
     expect(res.body.rows.find((r: { reason: string }) => r.reason === 'chose_other_park').atStage.site_visit).toBe(1);
   });
 
+  it('applies the filters to every report', async () => {
+    const bLost = known.filter((k) => k.ownerId === ids.B && k.finalStage === 'lost');
+    const lost = await get(`/api/reports/lost-reasons?${range}&ownerId=${ids.B}`).expect(200);
+    expect(lost.body.total).toBe(bLost.length);
+    const web = known.filter((k) => k.spec.channel === 'web');
+    const trendWeb = await get(`/api/reports/trend?${range}&interval=week&channel=web`).expect(200);
+    const sum = (key: 'newLeads' | 'signed' | 'lost') => trendWeb.body.rows.reduce((s: number, r: Record<string, number>) => s + r[key], 0);
+    expect([sum('newLeads'), sum('signed'), sum('lost')]).toEqual([
+      web.length,
+      web.filter((k) => standing(k)).length,
+      web.filter((k) => k.finalStage === 'lost').length,
+    ]);
+    const pool = await get(`/api/reports/conversion?${range}&groupBy=channel&ownerId=pool`).expect(200);
+    expect(pool.body.rows).toEqual([expect.objectContaining({ key: 'web', leads: known.filter((k) => k.ownerId === null).length })]);
+    const c36 = await get(`/api/reports/response-times?${range}&industryCode=C36`).expect(200);
+    expect(c36.body.rows.reduce((s: number, r: { leads: number }) => s + r.leads, 0)).toBe(
+      known.filter((k) => k.spec.industry === 'C36').length,
+    );
+    const art = await get(`/api/reports/funnel?${range}&sourceArticleId=${ART1}`).expect(200);
+    expect(art.body.total).toBe(known.filter((k) => k.spec.article === ART1).length);
+    const park = await get(`/api/reports/funnel?${range}&parkId=${PARK2}`).expect(200);
+    expect(park.body.total).toBe(1);
+  });
+
   it('exports CSV and XLSX with Chinese headers and the same figures', async () => {
     const csv = await get(`/api/reports/conversion?${range}&groupBy=channel&format=csv`)
       .buffer(true)
