@@ -401,6 +401,8 @@ const scenarios = [
       const rows = await table.locator('tbody tr td:first-child').allInnerTexts();
       assert(rows.length >= 1 && rows.every((r) => r.trim() === '3'), `row errors name only row 3 (got ${rows.join(',')})`);
       assert(/类型/.test(await table.innerText()), 'the bad column is named');
+      assert((await page.getByRole('status').innerText()).includes('已导入: 1'), 'the good row is imported');
+      await page.getByRole('cell', { name: '浏览器测试标准厂房A' }).waitFor();
       await s.shot('row-errors');
       await ctx.close();
     },
