@@ -46,6 +46,8 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
+    // Real OS processes (2 APIs + 2 workers) on their own PostgreSQL: `npm run test:scale`, not part of `npm test`.
+    { ...common, displayName: 'scale', testMatch: ['<rootDir>/test/scale/**/*.test.ts'] },
   ],
   testTimeout: 60_000,
   // pg-boss and pg pools close asynchronously after the last test; do not let a slow close hang the run.

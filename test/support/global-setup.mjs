@@ -18,6 +18,8 @@ async function freePort() {
 }
 
 export default async function globalSetup() {
+  // Each jest project runs this; the first one starts the server, the others reuse it.
+  if (globalThis.__ZS_TEST_LOG_DIR__) return;
   // Every test app logs (info and up) into this folder; global teardown scans it for unmasked phones.
   const logDir = mkdtempSync(join(tmpdir(), 'zs-test-logs-'));
   process.env.ZS_TEST_LOG_DIR = logDir;

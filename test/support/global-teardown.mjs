@@ -22,11 +22,13 @@ function scanLogs(dir) {
 
 export default async function globalTeardown() {
   const state = globalThis.__ZS_TEST_PG__;
+  globalThis.__ZS_TEST_PG__ = undefined;
   if (state) {
     await Promise.race([state.pg.stop(), new Promise((r) => setTimeout(r, 10_000))]);
     rmSync(state.dir, { recursive: true, force: true });
   }
   const logDir = globalThis.__ZS_TEST_LOG_DIR__;
+  globalThis.__ZS_TEST_LOG_DIR__ = undefined;
   if (logDir) {
     const leaks = scanLogs(logDir);
     rmSync(logDir, { recursive: true, force: true });

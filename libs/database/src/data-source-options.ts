@@ -32,7 +32,8 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
     extra: {
       max: s.poolSize ?? 20,
       application_name: s.applicationName ?? 'zhaoshang-crm',
-      connectionTimeoutMillis: 5000,
+      // Under a burst, requests queue for a connection rather than fail; past this they get a 503.
+      connectionTimeoutMillis: 20_000,
       // Keep the client's time zone out of timestamptz arithmetic.
       options: '-c timezone=UTC',
     },

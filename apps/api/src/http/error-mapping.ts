@@ -39,8 +39,10 @@ function isDatabaseUnavailable(e: unknown): boolean {
   ) {
     return true;
   }
+  // TypeORM releases a transaction's query runner when its connection dies mid-transaction.
+  if (['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes((e as Error)?.name)) return true;
   const msg = err?.message ?? '';
-  return /Connection terminated|connection timeout|terminating connection|Client has encountered a connection error|Cannot use a pool after calling end|the database system is (starting up|shutting down)/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|Client has encountered a connection error|Cannot use a pool after calling end|the database system is (starting up|shutting down)/i.test(
     msg,
   );
 }
