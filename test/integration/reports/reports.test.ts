@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { TestApp } from '../../support/test-app.js';
 import { startTestApp } from '../../support/test-app.js';
 import { DEFAULT_WORKING_HOURS, RoutingService, workingMinutesBetween } from '@app/routing';
-import { newLead } from '../pipeline/lead-factory.js';
+import { newLead, TEST_ENV } from '../pipeline/lead-factory.js';
 
 /**
  * Leads with a known history are built through the API (activities, stage changes, signings); every
@@ -151,7 +151,7 @@ describe('reports: every figure against an independent computation', () => {
   const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(TEST_ENV);
     manager = await t.signIn('manager', '赵经理');
     const a = await t.signIn('consultant', '顾问甲');
     const b = await t.signIn('consultant', '顾问乙');
@@ -163,7 +163,7 @@ describe('reports: every figure against an independent computation', () => {
     for (const [i, spec] of SPECS.entries()) {
       const createdAt = new Date(day0 + i * DAY);
       const ownerId = spec.owner ? ids[spec.owner] : null;
-      const lead = await newLead(t, {
+      const lead = await newLead(t, manager.token, {
         company: `报表测试企业${i}`,
         contactName: `联系人${i}`,
         phone: `+86137000000${10 + i}`,
