@@ -254,6 +254,11 @@ const dict = {
   role_manager: ['经理', 'Manager'],
   role_admin: ['管理员', 'Admin'],
   newUser: ['新建用户', 'New user'],
+  ns_all: ['全部', 'All'],
+  ns_pending: ['待发送', 'Pending'],
+  ns_sent: ['已发送', 'Sent'],
+  ns_failed: ['失败', 'Failed'],
+  ns_dead: ['已放弃', 'Gave up'],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],
@@ -280,7 +285,14 @@ const Ctx = createContext<I18n | null>(null);
 
 function initialLang(): Lang {
   const q = new URLSearchParams(window.location.search).get('lang');
-  if (q === 'en' || q === 'zh') return q;
+  if (q === 'en' || q === 'zh') {
+    try {
+      window.localStorage.setItem('zs_lang', q); // a shared ?lang= link keeps its language while browsing on
+    } catch {
+      /* ignore */
+    }
+    return q;
+  }
   try {
     const s = window.localStorage.getItem('zs_lang');
     if (s === 'en' || s === 'zh') return s;

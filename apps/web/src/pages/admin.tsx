@@ -327,7 +327,7 @@ export function NotificationsPage() {
       <Tabs
         activeKey={status ?? 'all'}
         onChange={(k) => setParams(k === 'all' ? {} : { status: k }, { replace: true })}
-        items={['all', 'pending', 'sent', 'failed', 'dead'].map((k) => ({ key: k, label: k }))}
+        items={(['all', 'pending', 'sent', 'failed', 'dead'] as const).map((k) => ({ key: k, label: t(`ns_${k}`) }))}
       />
       <Table<NotificationRow>
         rowKey="id"
@@ -340,7 +340,13 @@ export function NotificationsPage() {
           { title: t('channel'), dataIndex: 'channel' },
           { title: t('recipient'), dataIndex: 'recipient' },
           { title: t('subject'), dataIndex: 'subject' },
-          { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'failed' || s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{s}</Tag> },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            render: (s: string) => (
+              <Tag color={s === 'failed' || s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{hasKey(`ns_${s}`) ? t(`ns_${s}` as 'ns_sent') : s}</Tag>
+            ),
+          },
           { title: t('attempts'), dataIndex: 'attempts' },
           { title: t('lastError'), dataIndex: 'lastError' },
           {

@@ -310,7 +310,7 @@ export function LeadPage() {
                   ['areaMin', l.areaSqmMin],
                   ['areaMax', l.areaSqmMax],
                   ['usage', l.industryName ?? l.strategicIndustry],
-                  ['tax', l.annualTaxWan != null ? `${String(l.annualTaxWan)} 万元` : null],
+                  ['tax', l.annualTaxWan != null ? `${String(l.annualTaxWan)} ${lang === 'zh' ? '万元' : '×10k yuan'}` : null],
                   ['investment', l.investmentWan],
                   ['region', l.region],
                 ] as const
