@@ -112,7 +112,8 @@ let apiPaths = new Set();
 async function loadApiPaths() {
   const doc = await (await fetch(`${BASE}/api/docs/json`)).json();
   apiPaths = new Set();
-  for (const [p, ops] of Object.entries(doc.paths ?? {})) for (const m of Object.keys(ops)) apiPaths.add(`${m.toUpperCase()} ${p.replace(/\{[^}]+\}/g, ':id')}`);
+  for (const [p, ops] of Object.entries(doc.paths ?? {}))
+    for (const m of Object.keys(ops)) apiPaths.add(`${m.toUpperCase()} ${p.replace(/\{[^}]+\}/g, ':id')}`);
 }
 function missingApis(needs) {
   return needs.filter((n) => !apiPaths.has(n));
@@ -264,7 +265,10 @@ const scenarios = [
       await phoneHelp.waitFor({ timeout: 10_000 });
       const phoneErr = await phoneHelp.innerText();
       assert(/手机/.test(phoneErr), `phone error in Chinese next to the phone input (got "${phoneErr}")`);
-      const consentErr = page.locator('.ant-form-item').filter({ has: page.locator('#intake-consent') }).locator('[role="alert"]');
+      const consentErr = page
+        .locator('.ant-form-item')
+        .filter({ has: page.locator('#intake-consent') })
+        .locator('[role="alert"]');
       assert((await consentErr.count()) === 1, 'consent error shown (not ticked yet)');
       await page.waitForTimeout(400); // let the error text finish sliding in before the screenshot
       await s.shot('field-errors');
@@ -293,7 +297,13 @@ const scenarios = [
   {
     name: 'consultant-board-matches-call-drag',
     after: 'intake-phone-paste-fix-submit',
-    needs: ['GET /api/leads', 'GET /api/leads/:id', 'PATCH /api/leads/:id/stage', 'POST /api/leads/:id/activities', 'GET /api/leads/:id/matches'],
+    needs: [
+      'GET /api/leads',
+      'GET /api/leads/:id',
+      'PATCH /api/leads/:id/stage',
+      'POST /api/leads/:id/activities',
+      'GET /api/leads/:id/matches',
+    ],
     async run(browser) {
       assert(state.reference, 'the intake scenario filed a lead');
       const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
@@ -307,7 +317,10 @@ const scenarios = [
       if (!owner) {
         await page.goto(`${BASE}/app/pool`);
         await expectTitle(page, '公海');
-        await page.getByRole('row', { name: new RegExp(state.reference) }).getByRole('button', { name: '认领' }).click();
+        await page
+          .getByRole('row', { name: new RegExp(state.reference) })
+          .getByRole('button', { name: '认领' })
+          .click();
         await page.getByText('已认领').waitFor();
         await s.shot('claimed-from-pool');
       }
@@ -372,7 +385,10 @@ const scenarios = [
       await page.waitForFunction(() => document.querySelector('[data-testid="funnel-chart"] svg text'), null, { timeout: 10_000 });
       const label = await funnel.getAttribute('aria-label');
       const m = /已联系 (\d+)/.exec(label ?? '');
-      assert(m && Number(m[1]) === state.contactedBefore + 1, `funnel's 已联系 went up by one for the dragged lead (before ${state.contactedBefore}; chart: ${label})`);
+      assert(
+        m && Number(m[1]) === state.contactedBefore + 1,
+        `funnel's 已联系 went up by one for the dragged lead (before ${state.contactedBefore}; chart: ${label})`,
+      );
       await s.shot('dashboard');
       await ctx.close();
     },

@@ -88,7 +88,8 @@ export function IntakeForm({
         setFormError(e);
         const first = Object.keys(map)[0];
         if (first) form.scrollToField(first, { block: 'center', focus: true });
-      } else setFormError(new ApiError(0, { code: 'NETWORK', message_zh: '网络错误，请重试', message_en: 'Network error, please try again' }));
+      } else
+        setFormError(new ApiError(0, { code: 'NETWORK', message_zh: '网络错误，请重试', message_en: 'Network error, please try again' }));
     },
   });
 
@@ -227,9 +228,7 @@ export function IntakeForm({
             type="error"
             style={{ marginBottom: 12 }}
             title={formError.fields.length ? t('fixErrors') : formError.text(lang)}
-            description={
-              unknownFieldErrors.length ? unknownFieldErrors.map((f) => pick(f.message_zh, f.message_en)).join('；') : undefined
-            }
+            description={unknownFieldErrors.length ? unknownFieldErrors.map((f) => pick(f.message_zh, f.message_en)).join('；') : undefined}
           />
         )}
         <Button type="primary" htmlType="submit" size="large" block loading={submit.isPending}>

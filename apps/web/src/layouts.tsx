@@ -8,7 +8,12 @@ import { useEffect, useState } from 'react';
 export function LangToggle() {
   const { lang, setLang, t } = useI18n();
   return (
-    <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('switchLangLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+    <Button
+      size="small"
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      aria-label={t('switchLangLabel')}
+      lang={lang === 'zh' ? 'en' : 'zh-CN'}
+    >
       {t('switchLang')}
     </Button>
   );
@@ -81,12 +86,20 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', background: '#fff', borderBottom: '1px solid #eee' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', background: '#fff', borderBottom: '1px solid #eee' }}
+      >
         <Link to={homeFor(user)} style={{ fontWeight: 600, color: '#c8161d', whiteSpace: 'nowrap' }}>
           {t('appName')}
         </Link>
         <nav aria-label="app" style={{ flex: 1, minWidth: 0 }}>
-          <Menu mode="horizontal" selectedKeys={selected} items={items} style={{ borderBottom: 'none' }} overflowedIndicator={narrow ? '☰' : undefined} />
+          <Menu
+            mode="horizontal"
+            selectedKeys={selected}
+            items={items}
+            style={{ borderBottom: 'none' }}
+            overflowedIndicator={narrow ? '☰' : undefined}
+          />
         </nav>
         <Space size="small">
           {!narrow && <Typography.Text type="secondary">{user.name}</Typography.Text>}

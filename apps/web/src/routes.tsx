@@ -44,15 +44,71 @@ export const routes: RouteObject[] = [
       { path: 'board', element: page(<BoardPage />) },
       { path: 'pool', element: page(<PoolPage />) },
       { path: 'tasks', element: page(<TasksPage />) },
-      { path: 'leads', element: page(<RequireRole roles={[...MANAGERS]}><LeadsListPage /></RequireRole>) },
+      {
+        path: 'leads',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <LeadsListPage />
+          </RequireRole>,
+        ),
+      },
       { path: 'leads/:id', element: page(<LeadPage />) },
-      { path: 'dashboard', element: page(<RequireRole roles={[...MANAGERS]}><DashboardPage /></RequireRole>) },
-      { path: 'admin/listings', element: page(<RequireRole roles={[...MANAGERS]}><ListingsPage /></RequireRole>) },
-      { path: 'admin/policies', element: page(<RequireRole roles={[...MANAGERS]}><PoliciesPage /></RequireRole>) },
-      { path: 'admin/routing', element: page(<RequireRole roles={[...MANAGERS]}><RoutingPage /></RequireRole>) },
-      { path: 'admin/articles', element: page(<RequireRole roles={[...MANAGERS]}><ArticlesAdminPage /></RequireRole>) },
-      { path: 'admin/users', element: page(<RequireRole roles={['admin']}><UsersPage /></RequireRole>) },
-      { path: 'admin/notifications', element: page(<RequireRole roles={[...MANAGERS]}><NotificationsPage /></RequireRole>) },
+      {
+        path: 'dashboard',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <DashboardPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/listings',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <ListingsPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/policies',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <PoliciesPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/routing',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <RoutingPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/articles',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <ArticlesAdminPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: page(
+          <RequireRole roles={['admin']}>
+            <UsersPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/notifications',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <NotificationsPage />
+          </RequireRole>,
+        ),
+      },
     ],
   },
 ];

@@ -29,7 +29,11 @@ interface ImportResult {
 
 /** Generic table of API objects: the first few scalar columns. */
 function AutoTable({ rows, keys, loading, labels }: { rows: Obj[]; keys?: string[]; loading?: boolean; labels?: Record<string, string> }) {
-  const cols = keys ?? Object.keys(rows[0] ?? {}).filter((k) => ['string', 'number', 'boolean'].includes(typeof rows[0]?.[k]) && k !== 'id').slice(0, 7);
+  const cols =
+    keys ??
+    Object.keys(rows[0] ?? {})
+      .filter((k) => ['string', 'number', 'boolean'].includes(typeof rows[0]?.[k]) && k !== 'id')
+      .slice(0, 7);
   return (
     <Table<Obj>
       size="small"
@@ -37,7 +41,11 @@ function AutoTable({ rows, keys, loading, labels }: { rows: Obj[]; keys?: string
       loading={loading}
       dataSource={rows}
       scroll={{ x: 700 }}
-      columns={cols.map((k) => ({ title: labels?.[k] ?? k, dataIndex: k, render: (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '') : String(v ?? '')) }))}
+      columns={cols.map((k) => ({
+        title: labels?.[k] ?? k,
+        dataIndex: k,
+        render: (v: unknown) => (typeof v === 'boolean' ? (v ? '✓' : '') : String(v ?? '')),
+      }))}
     />
   );
 }
@@ -59,7 +67,8 @@ export function ListingsPage() {
   });
   const result = upload.data;
   const err = upload.error instanceof ApiError ? upload.error : null;
-  const rowErrors: RowError[] = result?.errors ?? result?.rowErrors ?? (err?.fields.map((f) => ({ row: Number(/\d+/.exec(f.field)?.[0] ?? 0), ...f })) ?? []);
+  const rowErrors: RowError[] =
+    result?.errors ?? result?.rowErrors ?? err?.fields.map((f) => ({ row: Number(/\d+/.exec(f.field)?.[0] ?? 0), ...f })) ?? [];
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 20 }}>
@@ -115,8 +124,28 @@ export function ListingsPage() {
           keys={['externalCode', 'title', 'kind', 'deal', 'region', 'areaSqm', 'areaMu', 'rentYuanPerSqmMonth', 'status']}
           labels={
             lang === 'zh'
-              ? { externalCode: '编号', title: '标题', kind: '类型', deal: '租售', region: '区域', areaSqm: '面积(㎡)', areaMu: '亩', rentYuanPerSqmMonth: '租金(元/㎡/月)', status: '状态' }
-              : { externalCode: 'Code', title: 'Title', kind: 'Kind', deal: 'Deal', region: 'Region', areaSqm: 'Area (m²)', areaMu: 'Mu', rentYuanPerSqmMonth: 'Rent (yuan/m²/month)', status: 'Status' }
+              ? {
+                  externalCode: '编号',
+                  title: '标题',
+                  kind: '类型',
+                  deal: '租售',
+                  region: '区域',
+                  areaSqm: '面积(㎡)',
+                  areaMu: '亩',
+                  rentYuanPerSqmMonth: '租金(元/㎡/月)',
+                  status: '状态',
+                }
+              : {
+                  externalCode: 'Code',
+                  title: 'Title',
+                  kind: 'Kind',
+                  deal: 'Deal',
+                  region: 'Region',
+                  areaSqm: 'Area (m²)',
+                  areaMu: 'Mu',
+                  rentYuanPerSqmMonth: 'Rent (yuan/m²/month)',
+                  status: 'Status',
+                }
           }
         />
       )}
@@ -248,7 +277,9 @@ export function RoutingPage() {
         <Form
           layout="vertical"
           name="simulate"
-          onFinish={(v: Obj) => sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')))}
+          onFinish={(v: Obj) =>
+            sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')))
+          }
         >
           <Space wrap align="start">
             <Form.Item name="industryCode" label={t('industryCode')} {...fe('industryCode')}>
@@ -344,7 +375,9 @@ export function NotificationsPage() {
             title: t('status'),
             dataIndex: 'status',
             render: (s: string) => (
-              <Tag color={s === 'failed' || s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>{hasKey(`ns_${s}`) ? t(`ns_${s}` as 'ns_sent') : s}</Tag>
+              <Tag color={s === 'failed' || s === 'dead' ? 'red' : s === 'sent' ? 'green' : undefined}>
+                {hasKey(`ns_${s}`) ? t(`ns_${s}` as 'ns_sent') : s}
+              </Tag>
             ),
           },
           { title: t('attempts'), dataIndex: 'attempts' },
@@ -380,22 +413,25 @@ function Highlighted({ text, quotes }: { text: string; quotes: string[] }) {
   const qs = [...new Set(quotes.filter((q) => q && text.includes(q)))].sort((a, b) => b.length - a.length);
   if (!qs.length) return <>{text}</>;
   const re = new RegExp(`(${qs.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
-  return (
-    <>
-      {text.split(re).map((part, i) => (qs.includes(part) ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>))}
-    </>
-  );
+  return <>{text.split(re).map((part, i) => (qs.includes(part) ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>))}</>;
 }
 
 export function ArticlesAdminPage() {
   const { t, lang, pick } = useI18n();
   useTitle(t('articlesAdmin'));
   const [form] = Form.useForm<{ title: string; sourceUrl?: string; body: string }>();
-  const articles = useQuery({ queryKey: ['articles'], queryFn: () => api.get<{ id: string; title: string; publishedAt: string | null; parks: { name: string }[] }[]>('/api/articles') });
+  const articles = useQuery({
+    queryKey: ['articles'],
+    queryFn: () => api.get<{ id: string; title: string; publishedAt: string | null; parks: { name: string }[] }[]>('/api/articles'),
+  });
   const qc = useQueryClient();
   const ingest = useMutation({
     mutationFn: (v: { title: string; sourceUrl?: string; body: string }) =>
-      api.post<IngestResult>('/api/articles', { title: v.title.trim(), body: v.body, ...(v.sourceUrl?.trim() ? { sourceUrl: v.sourceUrl.trim() } : {}) }),
+      api.post<IngestResult>('/api/articles', {
+        title: v.title.trim(),
+        body: v.body,
+        ...(v.sourceUrl?.trim() ? { sourceUrl: v.sourceUrl.trim() } : {}),
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['articles'] }),
   });
   const err = ingest.error instanceof ApiError ? ingest.error : null;
@@ -454,7 +490,11 @@ export function ArticlesAdminPage() {
             columns={[
               { title: t('name'), dataIndex: 'title' },
               { title: t('summary'), key: 'p', render: (_: unknown, p) => plainPolicy(p, lang) },
-              { title: t('status'), dataIndex: 'status', render: (s: string) => (hasKey(`pol_${s}`) ? t(`pol_${s}` as 'pol_extracted') : s) },
+              {
+                title: t('status'),
+                dataIndex: 'status',
+                render: (s: string) => (hasKey(`pol_${s}`) ? t(`pol_${s}` as 'pol_extracted') : s),
+              },
             ]}
           />
           <Typography.Title level={3} style={{ fontSize: 14, marginTop: 12 }}>

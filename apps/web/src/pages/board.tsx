@@ -278,7 +278,14 @@ export function LeadsListPage() {
         {t('leads')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('search')} placeholder={t('searchPh')} defaultValue={q} allowClear onSearch={(v) => set('q', v)} style={{ width: 220 }} />
+        <Input.Search
+          aria-label={t('search')}
+          placeholder={t('searchPh')}
+          defaultValue={q}
+          allowClear
+          onSearch={(v) => set('q', v)}
+          style={{ width: 220 }}
+        />
         <Select
           aria-label={t('stage')}
           placeholder={t('allStages')}
@@ -322,7 +329,11 @@ export function LeadsListPage() {
             { title: t('company'), dataIndex: 'company' },
             { title: t('contact'), dataIndex: 'contactName' },
             { title: t('stage'), dataIndex: 'stage', render: (s: string) => <Tag>{stageLabel(s)}</Tag> },
-            { title: t('channel'), dataIndex: 'channel', render: (c: string) => ((CHANNELS as readonly string[]).includes(c) ? t(`ch_${c as 'web'}`) : c) },
+            {
+              title: t('channel'),
+              dataIndex: 'channel',
+              render: (c: string) => ((CHANNELS as readonly string[]).includes(c) ? t(`ch_${c as 'web'}`) : c),
+            },
             { title: t('owner'), key: 'owner', render: (_: unknown, l) => ownerName(l) },
             { title: t('createdAt'), dataIndex: 'createdAt', render: (d?: string) => (d ? new Date(d).toLocaleString() : '') },
           ]}
@@ -381,7 +392,11 @@ export function TasksPage() {
         columns={[
           { title: t('taskTitle'), dataIndex: 'title' },
           { title: t('dueAt'), dataIndex: 'dueAt', render: (d: string) => new Date(d).toLocaleString() },
-          { title: t('reference'), key: 'ref', render: (_: unknown, r) => <Link to={`/app/leads/${r.leadId}?tab=tasks`}>{r.leadReference ?? t('open')}</Link> },
+          {
+            title: t('reference'),
+            key: 'ref',
+            render: (_: unknown, r) => <Link to={`/app/leads/${r.leadId}?tab=tasks`}>{r.leadReference ?? t('open')}</Link>,
+          },
           {
             title: '',
             key: 'a',

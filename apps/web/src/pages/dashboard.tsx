@@ -52,7 +52,15 @@ function useReport<T>(name: string, range: Range, extra?: Record<string, string>
 
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
-function Panel(props: { title: string; children: React.ReactNode; loading: boolean; empty: boolean; failed: boolean; exportHref: string; extra?: React.ReactNode }) {
+function Panel(props: {
+  title: string;
+  children: React.ReactNode;
+  loading: boolean;
+  empty: boolean;
+  failed: boolean;
+  exportHref: string;
+  extra?: React.ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Card
@@ -132,7 +140,13 @@ export function DashboardPage() {
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Panel title={t('funnel')} loading={funnel.isLoading} failed={!!funnel.error} empty={!funnel.data?.total} exportHref={xlsx('funnel')}>
+          <Panel
+            title={t('funnel')}
+            loading={funnel.isLoading}
+            failed={!!funnel.error}
+            empty={!funnel.data?.total}
+            exportHref={xlsx('funnel')}
+          >
             <Chart
               testId="funnel-chart"
               label={`${t('funnel')}: ${steps.map((s) => `${stageLabel(s.stage)} ${s.count}`).join(', ')}`}
@@ -186,14 +200,25 @@ export function DashboardPage() {
                   { type: 'bar', name: t('leads'), data: convRows.map((r) => r.leads) },
                   { type: 'bar', name: t('st_contacted'), data: convRows.map((r) => r.contacted) },
                   { type: 'bar', name: t('st_signed'), data: convRows.map((r) => r.signed) },
-                  { type: 'line', name: t('rate'), yAxisIndex: 1, data: convRows.map((r) => (r.conversionRate == null ? null : Math.round(r.conversionRate * 1000) / 10)) },
+                  {
+                    type: 'line',
+                    name: t('rate'),
+                    yAxisIndex: 1,
+                    data: convRows.map((r) => (r.conversionRate == null ? null : Math.round(r.conversionRate * 1000) / 10)),
+                  },
                 ],
               }}
             />
           </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Panel title={t('responseTimes')} loading={response.isLoading} failed={!!response.error} empty={respRows.length === 0} exportHref={xlsx('response-times')}>
+          <Panel
+            title={t('responseTimes')}
+            loading={response.isLoading}
+            failed={!!response.error}
+            empty={respRows.length === 0}
+            exportHref={xlsx('response-times')}
+          >
             <Chart
               label={`${t('responseTimes')}: ${respRows.map((r) => `${r.label} ${r.medianMinutes ?? '—'} min, SLA ${pct(r.slaCompliance)}`).join(', ')}`}
               option={{
@@ -220,7 +245,13 @@ export function DashboardPage() {
           </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Panel title={t('trend')} loading={trend.isLoading} failed={!!trend.error} empty={trendRows.length === 0} exportHref={xlsx('trend', { interval: 'week' })}>
+          <Panel
+            title={t('trend')}
+            loading={trend.isLoading}
+            failed={!!trend.error}
+            empty={trendRows.length === 0}
+            exportHref={xlsx('trend', { interval: 'week' })}
+          >
             <Chart
               label={t('trend')}
               option={{
@@ -239,7 +270,13 @@ export function DashboardPage() {
           </Panel>
         </Col>
         <Col xs={24} lg={12}>
-          <Panel title={t('lostReasons')} loading={lost.isLoading} failed={!!lost.error} empty={lostRows.length === 0} exportHref={xlsx('lost-reasons')}>
+          <Panel
+            title={t('lostReasons')}
+            loading={lost.isLoading}
+            failed={!!lost.error}
+            empty={lostRows.length === 0}
+            exportHref={xlsx('lost-reasons')}
+          >
             <Chart
               label={`${t('lostReasons')}: ${lostRows.map((r) => `${r.label} ${r.count}`).join(', ')}`}
               option={{

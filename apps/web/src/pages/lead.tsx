@@ -1,4 +1,24 @@
-import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, List, Result, Row, Select, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,7 +35,10 @@ function useConsultants(enabled: boolean, isAdmin: boolean) {
     enabled,
     queryFn: async (): Promise<{ id: string; name: string }[]> => {
       if (isAdmin) {
-        const users = await api.get<{ id: string; name: string; role: string; active: boolean }[] | { items: { id: string; name: string; role: string; active: boolean }[] }>(EP.users);
+        const users = await api.get<
+          | { id: string; name: string; role: string; active: boolean }[]
+          | { items: { id: string; name: string; role: string; active: boolean }[] }
+        >(EP.users);
         const list = Array.isArray(users) ? users : users.items;
         return list.filter((u) => u.role === 'consultant' && u.active).map((u) => ({ id: u.id, name: u.name }));
       }
@@ -38,7 +61,15 @@ interface Match {
   listingId?: string;
   id?: string;
   score?: number;
-  listing?: { id: string; title?: string; name?: string; kind?: string; areaSqm?: number | null; region?: string | null; parkName?: string | null };
+  listing?: {
+    id: string;
+    title?: string;
+    name?: string;
+    kind?: string;
+    areaSqm?: number | null;
+    region?: string | null;
+    parkName?: string | null;
+  };
   title?: string;
   reasons?: Reason[];
   [k: string]: unknown;
@@ -47,7 +78,12 @@ interface MatchesResponse {
   listings?: Match[];
   matches?: Match[];
   items?: Match[];
-  policies?: { policy?: { id: string; title: string }; eligible?: boolean | 'unknown'; reasons?: Reason[]; estimatedBenefitWan?: number | null }[];
+  policies?: {
+    policy?: { id: string; title: string };
+    eligible?: boolean | 'unknown';
+    reasons?: Reason[];
+    estimatedBenefitWan?: number | null;
+  }[];
 }
 interface ActivityView {
   id: string;
@@ -146,7 +182,10 @@ export function LeadPage() {
   });
   const [actForm] = Form.useForm<{ type: string; body: string }>();
   const [taskForm] = Form.useForm<{ title: string; dueAt?: Dayjs }>();
-  const onErr = (e: unknown) => void message.error(e instanceof ApiError ? (e.fields[0] ? pick(e.fields[0].message_zh, e.fields[0].message_en) : e.text(lang)) : t('error'));
+  const onErr = (e: unknown) =>
+    void message.error(
+      e instanceof ApiError ? (e.fields[0] ? pick(e.fields[0].message_zh, e.fields[0].message_en) : e.text(lang)) : t('error'),
+    );
   const logActivity = useMutation({
     mutationFn: (v: { type: string; body: string }) => api.post(EP.leadActivities(id), { type: v.type, body: v.body.trim() }),
     onSuccess: () => {
@@ -221,12 +260,14 @@ export function LeadPage() {
       who: c.actorName,
     })),
     // activities and stage changes are listed above from their own records
-    ...(l.events ?? []).filter((e) => e.type !== 'activity' && e.type !== 'stage_change').map((e) => ({
-      key: `e-${e.id}`,
-      at: e.at,
-      tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_inquiry') : e.type,
-      text: describeEvent(e),
-    })),
+    ...(l.events ?? [])
+      .filter((e) => e.type !== 'activity' && e.type !== 'stage_change')
+      .map((e) => ({
+        key: `e-${e.id}`,
+        at: e.at,
+        tag: hasKey(`ev_${e.type}`) ? t(`ev_${e.type}` as 'ev_inquiry') : e.type,
+        text: describeEvent(e),
+      })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   const reasonTags = (rs?: Reason[]) => (
@@ -275,7 +316,9 @@ export function LeadPage() {
               <Descriptions.Item label={t('need')}>{val(l.need)}</Descriptions.Item>
               <Descriptions.Item label={t('usage')}>{val(l.usage)}</Descriptions.Item>
               <Descriptions.Item label={t('tax')}>{val(l.taxText)}</Descriptions.Item>
-              <Descriptions.Item label={t('channel')}>{hasKey(`ch_${l.channel}`) ? t(`ch_${l.channel}` as 'ch_web') : val(l.channel)}</Descriptions.Item>
+              <Descriptions.Item label={t('channel')}>
+                {hasKey(`ch_${l.channel}`) ? t(`ch_${l.channel}` as 'ch_web') : val(l.channel)}
+              </Descriptions.Item>
               <Descriptions.Item label={t('owner')}>
                 <Space wrap>
                   <span>{ownerName(l) || t('pool')}</span>
@@ -305,7 +348,12 @@ export function LeadPage() {
             <Descriptions column={1} size="small">
               {(
                 [
-                  ['propertyType', l.propertyType && hasKey(`pt_${String(l.propertyType)}`) ? t(`pt_${String(l.propertyType)}` as 'pt_land') : l.propertyType],
+                  [
+                    'propertyType',
+                    l.propertyType && hasKey(`pt_${String(l.propertyType)}`)
+                      ? t(`pt_${String(l.propertyType)}` as 'pt_land')
+                      : l.propertyType,
+                  ],
                   ['dealType', l.dealType && hasKey(`dt_${String(l.dealType)}`) ? t(`dt_${String(l.dealType)}` as 'dt_rent') : l.dealType],
                   ['areaMin', l.areaSqmMin],
                   ['areaMax', l.areaSqmMax],
@@ -426,7 +474,13 @@ export function LeadPage() {
                 label: t('tasks'),
                 children: (
                   <>
-                    <Form form={taskForm} layout="inline" name="task" onFinish={(v) => addTask.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
+                    <Form
+                      form={taskForm}
+                      layout="inline"
+                      name="task"
+                      onFinish={(v) => addTask.mutate(v)}
+                      style={{ marginBottom: 12, rowGap: 8 }}
+                    >
                       <Form.Item name="title" label={t('taskTitle')} rules={[{ required: true, message: t('taskTitle') }]}>
                         <Input />
                       </Form.Item>
@@ -452,7 +506,8 @@ export function LeadPage() {
                                 ]
                           }
                         >
-                          {x.title} {x.dueAt ? <Typography.Text type="secondary">{new Date(x.dueAt).toLocaleString()}</Typography.Text> : null}
+                          {x.title}{' '}
+                          {x.dueAt ? <Typography.Text type="secondary">{new Date(x.dueAt).toLocaleString()}</Typography.Text> : null}
                         </List.Item>
                       )}
                     />

@@ -1,5 +1,23 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TimePicker, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  TimePicker,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, itemsOf, type Role } from '../api.js';
@@ -131,7 +149,9 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
         <Form.Item name="wecomUserId" label={t('wecomId')} {...fe('wecomUserId')}>
           <Input />
         </Form.Item>
-        {save.error instanceof ApiError && !save.error.fields.length && <Alert role="alert" type="error" title={save.error.text(lang)} style={{ marginBottom: 12 }} />}
+        {save.error instanceof ApiError && !save.error.fields.length && (
+          <Alert role="alert" type="error" title={save.error.text(lang)} style={{ marginBottom: 12 }} />
+        )}
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('save')}
         </Button>
@@ -149,7 +169,8 @@ export function UsersPage() {
   const [profileFor, setProfileFor] = useState<UserRow | null>(null);
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserRow[]>(EP.users) });
   const create = useMutation({
-    mutationFn: (v: { email: string; name: string; role: Role; password: string }) => api.post(EP.users, { ...v, email: v.email.trim(), name: v.name.trim() }),
+    mutationFn: (v: { email: string; name: string; role: Role; password: string }) =>
+      api.post(EP.users, { ...v, email: v.email.trim(), name: v.name.trim() }),
     onSuccess: () => {
       void message.success(t('saved'));
       form.resetFields();
@@ -178,7 +199,13 @@ export function UsersPage() {
           { title: t('name'), dataIndex: 'name' },
           { title: 'Email', dataIndex: 'email' },
           { title: t('role'), dataIndex: 'role', render: (r: Role) => <Tag>{t(`role_${r}`)}</Tag> },
-          { title: t('active'), key: 'active', render: (_: unknown, u) => <Switch size="small" checked={u.active} aria-label={`${t('active')} ${u.name}`} onChange={() => toggle.mutate(u)} /> },
+          {
+            title: t('active'),
+            key: 'active',
+            render: (_: unknown, u) => (
+              <Switch size="small" checked={u.active} aria-label={`${t('active')} ${u.name}`} onChange={() => toggle.mutate(u)} />
+            ),
+          },
           {
             title: '',
             key: 'p',
@@ -207,7 +234,9 @@ export function UsersPage() {
               <Input.Password autoComplete="new-password" style={{ width: 200 }} />
             </Form.Item>
           </Space>
-          {create.error instanceof ApiError && !create.error.fields.length && <Alert role="alert" type="error" title={create.error.text(lang)} style={{ marginBottom: 12 }} />}
+          {create.error instanceof ApiError && !create.error.fields.length && (
+            <Alert role="alert" type="error" title={create.error.text(lang)} style={{ marginBottom: 12 }} />
+          )}
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             {t('save')}
           </Button>
