@@ -9,11 +9,28 @@ import { LeadsRepository } from './leads.repository.js';
 import { extractFields, type MessageFields } from './parsing/fields.js';
 import { parseMessage, type ParsedMessage } from './parsing/message-parser.js';
 import { parseNeed, type ParsedNeed } from './parsing/need-parser.js';
-import { normalizePhone } from './parsing/phone.js';
+import { normalizePhone, type NormalizedPhone } from './parsing/phone.js';
 import type { IntakeContext, IntakeCreated, IntakeDuplicate, IntakeInput, IntakeResult, LeadStatus } from './intake-types.js';
 
 /** Largest plausible area (15 000 亩 = 10 km²) and amounts (1000亿 tax, 1万亿 investment), in ㎡ and 万元. */
 export const INTAKE_LIMITS = { maxAreaSqm: 10_000_000, maxAnnualTaxWan: 10_000_000, maxInvestmentWan: 100_000_000 };
+
+interface Prepared {
+  merged: {
+    need: string;
+    usage: string;
+    tax: string;
+    company: string;
+    contact: string;
+    phone: string;
+    email: string | null;
+    wechat: string | null;
+    region: string | null;
+  };
+  phone: NormalizedPhone | null;
+  parsed: ParsedNeed;
+  errors: FieldError[];
+}
 
 function fieldError(field: string, code: string, zh: string, en: string): FieldError {
   return { field, code, message_zh: zh, message_en: en };
@@ -60,56 +77,7 @@ export class LeadIntakeService {
       if (!r.allowed) throw DomainError.rateLimited(r.retryAfterSeconds);
     }
 
-    const fromMessage: MessageFields = input.message ? extractFields(input.message) : {};
-    const pick = (k: keyof MessageFields, own: string | undefined): string | undefined =>
-      own !== undefined && own.trim() !== '' ? own : fromMessage[k];
-    const taxOwn = typeof input.tax === 'number' ? String(input.tax) : input.tax;
-    const merged = {
-      need: text(pick('need', input.need) ?? (input.message && !fromMessage.need ? input.message : undefined), 5000),
-      usage: text(pick('usage', input.usage), 2000),
-      tax: text(pick('tax', taxOwn), 500),
-      company: text(pick('company', input.company), 200),
-      contact: text(pick('contact', input.contact), 100),
-      phone: text(pick('phone', input.phone), 60),
-      email: text(pick('email', input.email), 200) || null,
-      wechat: text(pick('wechat', input.wechat), 100) || null,
-      region: text(input.region ?? fromMessage.region, 100) || null,
-    };
-
-    const errors: FieldError[] = [];
-    if (input.consent !== true) {
-      errors.push(
-        fieldError(
-          'consent',
-          'CONSENT_REQUIRED',
-          '授权同意：请阅读并勾选同意《个人信息处理规则》后提交',
-          'consent must be true: read and accept the privacy notice to submit',
-        ),
-      );
-    }
-    const phone = merged.phone ? normalizePhone(merged.phone) : null;
-    if (!merged.phone) {
-      errors.push(fieldError('phone', 'REQUIRED', '手机号：必填', 'phone is required'));
-    } else if (!phone) {
-      errors.push(
-        fieldError(
-          'phone',
-          'PHONE_INVALID',
-          '手机号：不是有效的中国大陆手机、固话或400号码',
-          'phone is not a valid Chinese mobile, landline or 400 number',
-        ),
-      );
-    }
-    if (!merged.company) errors.push(fieldError('company', 'REQUIRED', '公司名称：不能为空', 'company must not be empty'));
-    if (!merged.contact) errors.push(fieldError('contact', 'REQUIRED', '联系人：不能为空', 'contact must not be empty'));
-    if (!merged.need) errors.push(fieldError('need', 'REQUIRED', '需求：不能为空', 'need must not be empty'));
-
-    const other = input.message && merged.company ? input.message.split(merged.company).join(' ') : (input.message ?? '');
-    const parsed = this.applyOverrides(
-      parseNeed({ need: merged.need, usage: merged.usage, tax: merged.tax, region: merged.region, other: other.slice(0, 20_000) }),
-      input,
-    );
-    errors.push(...this.checkRanges(parsed, input));
+    const { merged, phone, parsed, errors } = this.prepare(input);
     if (errors.length) throw DomainError.validation(errors);
 
     const e164 = phone!.e164;
@@ -202,6 +170,71 @@ export class LeadIntakeService {
       if (key) await this.leads.saveIdempotent(m, key, status, body as unknown as Record<string, unknown>);
       return { status, body, replayed: false };
     });
+  }
+
+  /**
+   * Every field-level problem of a submission (consent, phone, required fields, absurd areas and
+   * money), without touching the database; the API merges these with the DTO's type errors.
+   */
+  validate(input: IntakeInput): FieldError[] {
+    return this.prepare(input).errors;
+  }
+
+  /** Merges the JSON with the pasted message, parses the need and collects every field error. */
+  private prepare(input: IntakeInput): Prepared {
+    // JSON null means "not given"; anything else of the wrong type was already refused by the DTO.
+    input = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined)) as IntakeInput;
+    const fromMessage: MessageFields = typeof input.message === 'string' ? extractFields(input.message) : {};
+    const pick = (k: keyof MessageFields, own: unknown): string | undefined =>
+      typeof own === 'string' && own.trim() !== '' ? own : fromMessage[k];
+    const taxOwn = typeof input.tax === 'number' ? String(input.tax) : input.tax;
+    const merged = {
+      need: text(pick('need', input.need) ?? (input.message && !fromMessage.need ? input.message : undefined), 5000),
+      usage: text(pick('usage', input.usage), 2000),
+      tax: text(pick('tax', taxOwn), 500),
+      company: text(pick('company', input.company), 200),
+      contact: text(pick('contact', input.contact), 100),
+      phone: text(pick('phone', input.phone), 60),
+      email: text(pick('email', input.email), 200) || null,
+      wechat: text(pick('wechat', input.wechat), 100) || null,
+      region: text(input.region ?? fromMessage.region, 100) || null,
+    };
+
+    const errors: FieldError[] = [];
+    if (input.consent !== true) {
+      errors.push(
+        fieldError(
+          'consent',
+          'CONSENT_REQUIRED',
+          '授权同意：请阅读并勾选同意《个人信息处理规则》后提交',
+          'consent must be true: read and accept the privacy notice to submit',
+        ),
+      );
+    }
+    const phone = merged.phone ? normalizePhone(merged.phone) : null;
+    if (!merged.phone) {
+      errors.push(fieldError('phone', 'REQUIRED', '手机号：必填', 'phone is required'));
+    } else if (!phone) {
+      errors.push(
+        fieldError(
+          'phone',
+          'PHONE_INVALID',
+          '手机号：不是有效的中国大陆手机、固话或400号码',
+          'phone is not a valid Chinese mobile, landline or 400 number',
+        ),
+      );
+    }
+    if (!merged.company) errors.push(fieldError('company', 'REQUIRED', '公司名称：不能为空', 'company must not be empty'));
+    if (!merged.contact) errors.push(fieldError('contact', 'REQUIRED', '联系人：不能为空', 'contact must not be empty'));
+    if (!merged.need) errors.push(fieldError('need', 'REQUIRED', '需求：不能为空', 'need must not be empty'));
+
+    const other = input.message && merged.company ? input.message.split(merged.company).join(' ') : (input.message ?? '');
+    const parsed = this.applyOverrides(
+      parseNeed({ need: merged.need, usage: merged.usage, tax: merged.tax, region: merged.region, other: other.slice(0, 20_000) }),
+      input,
+    );
+    errors.push(...this.checkRanges(parsed, input));
+    return { merged, phone, parsed, errors };
   }
 
   /** Stage and the owner's first name, only when reference and phone belong together. */

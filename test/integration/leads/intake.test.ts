@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { ConsentRecord, Lead, LeadEvent, LeadLifecycle, LeadsRepository } from '@app/leads';
 import { PersonalDataCipher } from '@app/privacy';
 import { DemoService } from '@app/demo';
@@ -200,6 +201,16 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
     expect(await t.ds.getRepository(Lead).countBy({ company: '' })).toBe(0);
   });
 
+  it('names type errors and intake checks together in one 400', async () => {
+    const res = await t
+      .http()
+      .post('/api/leads')
+      .send({ need: '厂房3000平', company: '', contact: '王先生', phone: '123', areaSqmMin: 'lots', channel: 'fax', extra: 1 })
+      .expect(400);
+    const fields = (res.body.fields as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual(['areaSqmMin', 'channel', 'company', 'consent', 'extra', 'phone']);
+  });
+
   it('refuses consent: false, a missing phone and wrong types with the field named', async () => {
     const noConsent = await t
       .http()
@@ -329,6 +340,51 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
       .send({ text: '😀'.repeat(5000) + '亩'.repeat(5000) });
     expect(parse.status).toBe(200);
   }, 60_000);
+
+  it('answers 300 generated bodies with 2xx or a 4xx naming fields, never a 5xx', async () => {
+    const keys = [
+      'need',
+      'usage',
+      'tax',
+      'company',
+      'contact',
+      'phone',
+      'email',
+      'wechat',
+      'consent',
+      'shareConsent',
+      'message',
+      'sourceArticleId',
+      'channel',
+      'propertyType',
+      'dealType',
+      'areaSqmMin',
+      'areaSqmMax',
+      'region',
+      'annualTaxWan',
+      'investmentWan',
+      'website',
+    ];
+    const value = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.constantFrom('13812345678', '+86 139 0000 1111', '年税收300万', '厂房3000平', '30-50亩', '1e400', '', ' '),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
+    );
+    const body = fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), value, { maxKeys: 12 });
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await t.http().post('/api/leads').send(b);
+        expect(res.status).toBeLessThan(500);
+        if (res.status >= 400 && res.status !== 429) expect(res.body.fields.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 
   it('parses a pasted message without saving anything', async () => {
     const before = await t.ds.getRepository(Lead).count();

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@app/errors';
 import { Public } from '@app/identity';
 import { LeadIntakeService } from '@app/leads';
+import { toIntakeInput } from './intake-body.js';
 import { CreateLeadDto, IntakeResponse, LeadStatusQuery, LeadStatusResponse, ParseResponse, ParseTextDto } from './dto.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -18,10 +19,12 @@ export class LeadsIntakeController {
   @Post()
   @ApiOperation({ summary: 'Submit a request (需求); 201 new lead, 200 appended to the open lead of the same phone' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key → the first response, nothing new' })
+  @ApiBody({ type: CreateLeadDto })
   @ApiCreatedResponse({ type: IntakeResponse })
   @ApiOkResponse({ type: IntakeResponse })
   async submit(
-    @Body() dto: CreateLeadDto,
+    // Validated by toIntakeInput (type errors and intake's own checks in one 400), not by the global pipe.
+    @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -34,8 +37,9 @@ export class LeadsIntakeController {
         'Idempotency-Key must be 1–200 visible ASCII characters',
       );
     }
+    const input = await toIntakeInput(body, this.intake);
     const ua = req.headers['user-agent'];
-    const result = await this.intake.submit(dto, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, idempotencyKey });
+    const result = await this.intake.submit(input, { ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, idempotencyKey });
     void reply.status(result.status);
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
     return result.body;
