@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { Article, Park } from '@app/knowledge';
 import { PIPELINE_STAGES } from '@app/pipeline';
 import type { GroupBy, GroupCounts, Interval, LostCount, TrendRow } from './report-math.js';
 
@@ -178,6 +179,19 @@ export class ReportsRepository {
   async userNames(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string }[] = await this.ds.query(`SELECT id, name FROM app_user WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** Titles of source articles and names of parks, for group labels. */
+  async articleTitles(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.ds.manager.find(Article, { where: { id: In(ids) }, select: { id: true, title: true } });
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
+  async parkNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.ds.manager.find(Park, { where: { id: In(ids) }, select: { id: true, name: true } });
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

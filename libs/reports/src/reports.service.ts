@@ -95,7 +95,11 @@ export class ReportsService {
         ? await this.repo.userNames(present)
         : by === 'industry'
           ? await this.repo.industryNames(present)
-          : new Map<string, string>();
+          : by === 'article'
+            ? await this.repo.articleTitles(present)
+            : by === 'park'
+              ? await this.repo.parkNames(present)
+              : new Map<string, string>();
     return new Map(
       keys.map((k) => {
         if (k === null) return [k, NONE_LABELS_ZH[by]];

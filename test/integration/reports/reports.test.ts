@@ -144,6 +144,8 @@ describe('reports: every figure against an independent computation', () => {
   let t: TestApp;
   let manager: { token: string; userId: string };
   let ids: Record<'A' | 'B', string>;
+  let art1 = ART1;
+  let park1 = PARK1;
   const known: Known[] = [];
   const from = new Date(Date.now() - 12 * DAY);
   const to = new Date(Date.now() + HOUR);
@@ -156,6 +158,25 @@ describe('reports: every figure against an independent computation', () => {
     const a = await t.signIn('consultant', '顾问甲');
     const b = await t.signIn('consultant', '顾问乙');
     ids = { A: a.userId, B: b.userId };
+    // A real article and a real park (knowledge API), so the groups carry their title and name.
+    const article = await t
+      .http()
+      .post('/api/articles')
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ title: '报表测试园区招商公告', body: '报表测试园区欢迎新能源汽车零部件企业入驻。' })
+      .expect(201);
+    const park = await t
+      .http()
+      .post('/api/parks')
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ name: '报表测试经济开发区' })
+      .expect(201);
+    art1 = article.body.id;
+    park1 = park.body.id;
+    for (const spec of SPECS) {
+      if (spec.article === ART1) spec.article = art1;
+      for (const step of spec.path) if (step.signed?.park === PARK1) step.signed.park = park1;
+    }
     const tokens = { A: a.token, B: b.token };
     // One lead a day at 10:00 China time (02:00 UTC), from 11 days ago: weekday leads answered within
     // the day count their minutes in full, weekend leads count from Monday 09:00.
@@ -284,7 +305,12 @@ describe('reports: every figure against an independent computation', () => {
       expect(res.body.rows.find((r: { key: string | null }) => r.key === null).label).toBe('公海/未分配');
     }
     if (groupBy === 'park')
-      expect(res.body.rows.find((r: { key: string }) => r.key === PARK1)).toMatchObject({ signed: 1, signedInvestmentWan: 5000 });
+      expect(res.body.rows.find((r: { key: string }) => r.key === park1)).toMatchObject({
+        signed: 1,
+        signedInvestmentWan: 5000,
+        label: '报表测试经济开发区',
+      });
+    if (groupBy === 'article') expect(res.body.rows.find((r: { key: string }) => r.key === art1).label).toBe('报表测试园区招商公告');
   });
 
   it('response times per consultant: median, p90 and SLA compliance in working minutes', async () => {
@@ -377,8 +403,8 @@ describe('reports: every figure against an independent computation', () => {
     expect(c36.body.rows.reduce((s: number, r: { leads: number }) => s + r.leads, 0)).toBe(
       known.filter((k) => k.spec.industry === 'C36').length,
     );
-    const art = await get(`/api/reports/funnel?${range}&sourceArticleId=${ART1}`).expect(200);
-    expect(art.body.total).toBe(known.filter((k) => k.spec.article === ART1).length);
+    const art = await get(`/api/reports/funnel?${range}&sourceArticleId=${art1}`).expect(200);
+    expect(art.body.total).toBe(known.filter((k) => k.spec.article === art1).length);
     const park = await get(`/api/reports/funnel?${range}&parkId=${PARK2}`).expect(200);
     expect(park.body.total).toBe(1);
   });
