@@ -8,11 +8,12 @@
 //
 // A scenario whose API is not in the OpenAPI document yet is reported as skipped (not faked).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { generate, OUT as API_TYPES } from '../../apps/web/scripts/openapi-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.BROWSER_TEST_PORT ?? 3210);
@@ -35,6 +36,17 @@ let dataDir = null;
 let appLog = '';
 
 function build() {
+  // the web app is outside the root tsconfig (DOM types, bundler resolution): type-check it here
+  log('type-checking apps/web (tsc -p apps/web/tsconfig.json)');
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'apps', 'web', 'tsconfig.json'), '--noEmit'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (tsc.status !== 0) throw new Error('apps/web does not type-check');
   log('building (node scripts/build.mjs)');
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed');
@@ -111,6 +123,11 @@ async function stopApp() {
 let apiPaths = new Set();
 async function loadApiPaths() {
   const doc = await (await fetch(`${BASE}/api/docs/json`)).json();
+  // the web app's request/response types come from this document; say when the committed copy is behind
+  if ((await generate(doc)) !== readFileSync(API_TYPES, 'utf8')) {
+    log("WARN apps/web/src/api-types.gen.ts differs from the API's OpenAPI document: regenerate it with");
+    log(`     node apps/web/scripts/openapi-types.mjs ${BASE}/api/docs/json   (while this app runs) and fix the type errors`);
+  }
   apiPaths = new Set();
   for (const [p, ops] of Object.entries(doc.paths ?? {}))
     for (const m of Object.keys(ops)) apiPaths.add(`${m.toUpperCase()} ${p.replace(/\{[^}]+\}/g, ':id')}`);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Collapse, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from './api.js';
+import type { CreateLeadDto, IntakeResponse, ParseResponse, ParseTextDto } from './api-types.gen.js';
 import { hasKey, useI18n, type TKey } from './i18n.js';
 
 /** The six call-to-action fields, then the optional ones. Names are the API's intake fields. */
@@ -12,16 +13,7 @@ const PLACEHOLDER: Partial<Record<Core, TKey>> = { need: 'needPh', usage: 'usage
 /** Optional structured fields the intake DTO accepts (sent only when filled in). */
 const STRUCTURED = ['wechat', 'propertyType', 'dealType', 'areaSqmMin', 'areaSqmMax', 'region', 'investmentWan'] as const;
 
-export interface IntakeResult {
-  reference: string;
-  [k: string]: unknown;
-}
-
-interface ParseResult {
-  fields: Record<string, unknown>;
-  parsed?: Record<string, unknown>;
-  missing?: string[];
-}
+export type IntakeResult = IntakeResponse;
 
 type Values = Record<string, unknown>;
 
@@ -47,10 +39,10 @@ export function IntakeForm({
   };
 
   const parse = useMutation({
-    mutationFn: (text: string) => api.post<ParseResult>('/api/leads/parse', { text }),
+    mutationFn: (text: string) => api.post<ParseResponse, ParseTextDto>('/api/leads/parse', { text }),
     onSuccess: (r) => {
       const patch: Values = {};
-      for (const [k, v] of Object.entries(r.fields ?? {})) {
+      for (const [k, v] of Object.entries((r.fields ?? {}) as Record<string, unknown>)) {
         if (v === null || v === undefined || v === '') continue;
         if ((CORE as readonly string[]).includes(k) || k === 'email' || (STRUCTURED as readonly string[]).includes(k)) patch[k] = v;
       }
@@ -67,17 +59,26 @@ export function IntakeForm({
 
   const submit = useMutation({
     mutationFn: (v: Values) => {
-      const body: Values = {};
-      for (const k of CORE) body[k] = typeof v[k] === 'string' ? (v[k] as string).trim() : (v[k] ?? '');
-      if (v.email) body.email = String(v.email).trim();
-      for (const k of STRUCTURED) if (v[k] !== undefined && v[k] !== null && v[k] !== '') body[k] = v[k];
-      body.consent = v.consent === true;
-      if (v.shareConsent) body.shareConsent = true;
-      if (pasted.trim()) body.message = pasted.trim();
-      body.channel = channel ?? (pasted.trim() ? 'wechat' : 'web');
-      if (sourceArticleId) body.sourceArticleId = sourceArticleId;
-      if (v.website) body.website = v.website; // honeypot
-      return api.post<IntakeResult>('/api/leads', body);
+      const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string).trim() : '');
+      const structured: Partial<CreateLeadDto> = {};
+      for (const k of STRUCTURED) if (v[k] !== undefined && v[k] !== null && v[k] !== '') Object.assign(structured, { [k]: v[k] });
+      const body: CreateLeadDto = {
+        need: text('need'),
+        usage: text('usage'),
+        tax: text('tax'),
+        company: text('company'),
+        contact: text('contact'),
+        phone: text('phone'),
+        ...(text('email') ? { email: text('email') } : {}),
+        ...structured,
+        consent: v.consent === true,
+        ...(v.shareConsent ? { shareConsent: true } : {}),
+        ...(pasted.trim() ? { message: pasted.trim() } : {}),
+        channel: channel ?? (pasted.trim() ? 'wechat' : 'web'),
+        ...(sourceArticleId ? { sourceArticleId } : {}),
+        ...(text('website') ? { website: text('website') } : {}), // honeypot
+      };
+      return api.post<IntakeResult, CreateLeadDto>('/api/leads', body);
     },
     onSuccess: (r) => onDone(r),
     onError: (e) => {

@@ -62,11 +62,15 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   return data as T;
 }
 
+/**
+ * T is the response, B the request body — name B with a DTO from api-types.gen.ts (generated from the OpenAPI
+ * document) so a body that drifts from the API's DTO fails the type-check (the API refuses unknown fields).
+ */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  post: <T, B = unknown>(path: string, body?: B) => request<T>('POST', path, body ?? {}),
+  patch: <T, B>(path: string, body: B) => request<T>('PATCH', path, body),
+  put: <T, B>(path: string, body: B) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 

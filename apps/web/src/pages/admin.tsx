@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Result, Sele
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, CHANNELS, itemsOf } from '../api.js';
+import type { IngestArticleDto, SimulateDto, UpdatePolicyDto } from '../api-types.gen.js';
 import { plainPolicy, type PolicyView } from '../policyText.js';
 import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
@@ -162,7 +163,8 @@ export function PoliciesPage() {
   const status = params.get('status') ?? 'extracted';
   const q = useQuery({ queryKey: ['policies', status], queryFn: () => api.get<PolicyView[]>(EP.policiesReview, { status }) });
   const review = useMutation({
-    mutationFn: (v: { id: string; status: string }) => api.patch(EP.policy(v.id), { status: v.status }),
+    mutationFn: (v: { id: string; status: NonNullable<UpdatePolicyDto['status']> }) =>
+      api.patch<unknown, UpdatePolicyDto>(EP.policy(v.id), { status: v.status }),
     onSuccess: () => {
       void message.success(t('saved'));
       void qc.invalidateQueries({ queryKey: ['policies'] });
@@ -237,7 +239,7 @@ export function RoutingPage() {
   const { t, lang } = useI18n();
   useTitle(t('routing'));
   const rules = useQuery({ queryKey: ['routing-rules'], queryFn: () => api.get<Rule[]>(EP.routingRules) });
-  const sim = useMutation({ mutationFn: (v: Obj) => api.post<SimulateResult>(EP.routingSimulate, v) });
+  const sim = useMutation({ mutationFn: (v: SimulateDto) => api.post<SimulateResult, SimulateDto>(EP.routingSimulate, v) });
   const simErr = sim.error instanceof ApiError ? sim.error : null;
   const fe = (name: string) => {
     const f = simErr?.fields.find((x) => x.field === name);
@@ -277,8 +279,8 @@ export function RoutingPage() {
         <Form
           layout="vertical"
           name="simulate"
-          onFinish={(v: Obj) =>
-            sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')))
+          onFinish={(v: SimulateDto) =>
+            sim.mutate(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')) as SimulateDto)
           }
         >
           <Space wrap align="start">
@@ -427,7 +429,7 @@ export function ArticlesAdminPage() {
   const qc = useQueryClient();
   const ingest = useMutation({
     mutationFn: (v: { title: string; sourceUrl?: string; body: string }) =>
-      api.post<IngestResult>('/api/articles', {
+      api.post<IngestResult, IngestArticleDto>('/api/articles', {
         title: v.title.trim(),
         body: v.body,
         ...(v.sourceUrl?.trim() ? { sourceUrl: v.sourceUrl.trim() } : {}),

@@ -3,6 +3,7 @@ import { App, Button, Empty, Form, Input, Modal, Result, Select, Skeleton, Space
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, itemsOf, STAGES, CHANNELS, type LeadSummary, type Stage } from '../api.js';
+import type { ChangeStageDto, UpdateTaskDto } from '../api-types.gen.js';
 import { EP } from '../endpoints.js';
 import { useI18n, useTitle } from '../i18n.js';
 import { useMe } from '../auth.js';
@@ -24,10 +25,10 @@ export function useStageMove() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [lostFor, setLostFor] = useState<LeadSummary | null>(null);
-  const [form] = Form.useForm<{ lostReason: string; lostNote?: string }>();
+  const [form] = Form.useForm<{ lostReason: NonNullable<ChangeStageDto['lostReason']>; lostNote?: string }>();
   const move = useMutation({
-    mutationFn: (v: { id: string; to: Stage; lostReason?: string; lostNote?: string }) =>
-      api.patch(EP.leadStage(v.id), {
+    mutationFn: (v: { id: string; to: Stage; lostReason?: ChangeStageDto['lostReason']; lostNote?: string }) =>
+      api.patch<unknown, ChangeStageDto>(EP.leadStage(v.id), {
         stage: v.to,
         ...(v.lostReason ? { lostReason: v.lostReason } : {}),
         ...(v.lostNote ? { lostNote: v.lostNote } : {}),
@@ -364,7 +365,7 @@ export function TasksPage() {
     queryFn: () => api.get<TaskRow[]>(EP.tasks, { mine: true, status: 'open', due: due === 'all' ? undefined : due }),
   });
   const done = useMutation({
-    mutationFn: (id: string) => api.patch(EP.task(id), { status: 'done' }),
+    mutationFn: (id: string) => api.patch<unknown, UpdateTaskDto>(EP.task(id), { status: 'done' }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['tasks'] }),
     onError: (e) => void message.error(e instanceof ApiError ? e.text(lang) : t('error')),
   });

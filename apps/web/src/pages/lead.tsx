@@ -23,6 +23,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, STAGES, type LeadSummary, type Stage } from '../api.js';
+import type { AssignDto, CreateActivityDto, CreateTaskDto, UpdateTaskDto } from '../api-types.gen.js';
 import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { ownerName, useStageLabel, useStageMove } from './board.js';
@@ -163,7 +164,7 @@ export function LeadPage() {
   const isManager = me.data?.role === 'manager' || me.data?.role === 'admin';
   const consultants = useConsultants(isManager, me.data?.role === 'admin');
   const assign = useMutation({
-    mutationFn: (consultantId: string) => api.post(EP.leadAssign(id), { consultantId }),
+    mutationFn: (consultantId: string) => api.post<unknown, AssignDto>(EP.leadAssign(id), { consultantId }),
     onSuccess: () => {
       void message.success(t('saved'));
       void qc.invalidateQueries({ queryKey: ['lead', id] });
@@ -180,14 +181,15 @@ export function LeadPage() {
     },
     onError: (e: unknown) => onErr(e),
   });
-  const [actForm] = Form.useForm<{ type: string; body: string }>();
+  const [actForm] = Form.useForm<CreateActivityDto>();
   const [taskForm] = Form.useForm<{ title: string; dueAt?: Dayjs }>();
   const onErr = (e: unknown) =>
     void message.error(
       e instanceof ApiError ? (e.fields[0] ? pick(e.fields[0].message_zh, e.fields[0].message_en) : e.text(lang)) : t('error'),
     );
   const logActivity = useMutation({
-    mutationFn: (v: { type: string; body: string }) => api.post(EP.leadActivities(id), { type: v.type, body: v.body.trim() }),
+    mutationFn: (v: CreateActivityDto) =>
+      api.post<unknown, CreateActivityDto>(EP.leadActivities(id), { type: v.type, body: v.body.trim() }),
     onSuccess: () => {
       void message.success(t('saved'));
       actForm.resetFields(['body']);
@@ -197,7 +199,10 @@ export function LeadPage() {
   });
   const addTask = useMutation({
     mutationFn: (v: { title: string; dueAt?: Dayjs }) =>
-      api.post(EP.leadTasks(id), { title: v.title.trim(), dueAt: (v.dueAt ?? dayjs().add(1, 'day').hour(10).minute(0)).toISOString() }),
+      api.post<unknown, CreateTaskDto>(EP.leadTasks(id), {
+        title: v.title.trim(),
+        dueAt: (v.dueAt ?? dayjs().add(1, 'day').hour(10).minute(0)).toISOString(),
+      }),
     onSuccess: () => {
       void message.success(t('saved'));
       taskForm.resetFields();
@@ -206,7 +211,7 @@ export function LeadPage() {
     onError: onErr,
   });
   const doneTask = useMutation({
-    mutationFn: (taskId: string) => api.patch(EP.task(taskId), { status: 'done' }),
+    mutationFn: (taskId: string) => api.patch<unknown, UpdateTaskDto>(EP.task(taskId), { status: 'done' }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['lead', id] }),
     onError: onErr,
   });

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type Me } from '../api.js';
+import type { LoginDto } from '../api-types.gen.js';
 import { useI18n, useTitle } from '../i18n.js';
 import { homeFor, useMe } from '../auth.js';
 
@@ -29,7 +30,7 @@ export function LoginPage() {
           setBusy(true);
           setError(null);
           try {
-            const r = await api.post<{ user: Me }>('/api/auth/login', { email: v.email.trim(), password: v.password });
+            const r = await api.post<{ user: Me }, LoginDto>('/api/auth/login', { email: v.email.trim(), password: v.password });
             qc.setQueryData(['me'], r.user);
             void nav(next?.startsWith('/app') ? next : homeFor(r.user), { replace: true });
           } catch (e) {

@@ -21,6 +21,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError, itemsOf, type Role } from '../api.js';
+import type { CreateUserDto, PutProfileDto, UpdateUserDto } from '../api-types.gen.js';
 import { EP } from '../endpoints.js';
 import { useI18n, useTitle } from '../i18n.js';
 
@@ -96,7 +97,7 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
   });
   const save = useMutation({
     mutationFn: (v: ProfileForm) =>
-      api.put(`/api/consultants/${user!.id}/profile`, {
+      api.put<unknown, PutProfileDto>(`/api/consultants/${user!.id}/profile`, {
         industries: v.industries ?? [],
         regions: v.regions ?? [],
         capacity: v.capacity,
@@ -170,7 +171,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserRow[]>(EP.users) });
   const create = useMutation({
     mutationFn: (v: { email: string; name: string; role: Role; password: string }) =>
-      api.post(EP.users, { ...v, email: v.email.trim(), name: v.name.trim() }),
+      api.post<unknown, CreateUserDto>(EP.users, { ...v, email: v.email.trim(), name: v.name.trim() }),
     onSuccess: () => {
       void message.success(t('saved'));
       form.resetFields();
@@ -178,7 +179,7 @@ export function UsersPage() {
     },
   });
   const toggle = useMutation({
-    mutationFn: (u: UserRow) => api.patch(`${EP.users}/${u.id}`, { active: !u.active }),
+    mutationFn: (u: UserRow) => api.patch<unknown, UpdateUserDto>(`${EP.users}/${u.id}`, { active: !u.active }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
     onError: (e) => void message.error(e instanceof ApiError ? e.text(lang) : t('error')),
   });
