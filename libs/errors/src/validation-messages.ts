@@ -58,7 +58,9 @@ function argumentOf(name: string, message: string): string | undefined {
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const path = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
+    // An empty JSON key ({"": 1}) is still named, as "".
+    const prop = e.property === '' ? '""' : e.property;
+    const path = prefix ? (/^\d+$/.test(prop) ? `${prefix}[${prop}]` : `${prefix}.${prop}`) : prop;
     if (e.constraints) {
       // Report the most basic failure first: a missing or wrongly typed value makes the other checks noise.
       const order = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean'];

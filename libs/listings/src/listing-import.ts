@@ -63,7 +63,8 @@ export async function readSheet(data: Buffer, filename = ''): Promise<{ headers:
     const [head = [], ...rest] = Array.from(all, (r) => r ?? []);
     return { headers: head.map((h) => String(h ?? '').trim()), rows: rest };
   }
-  let text = data.toString('utf8');
+  // U+0000 cannot be stored in PostgreSQL text; it is never meaningful in a spreadsheet cell.
+  let text = data.toString('utf8').replaceAll('\u0000', '');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let records: string[][];
   try {

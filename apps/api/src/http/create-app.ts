@@ -63,6 +63,15 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
   });
   // JSON (and multipart uploads) only: any other body type is a 415 naming the content type.
   fastify.removeContentTypeParser('text/plain');
+  // Nest's default form parser would turn a form post into an object; a JSON API refuses it (415).
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (_req, _body, done) =>
+    done(
+      Object.assign(new Error('application/x-www-form-urlencoded is not accepted'), {
+        statusCode: 415,
+        code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+      }),
+    ),
+  );
 
   app.setGlobalPrefix('api', { exclude: [] });
   app.useGlobalPipes(new AppValidationPipe());
