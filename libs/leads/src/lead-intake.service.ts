@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainError, type FieldError } from '@app/errors';
-import { PersonalDataCipher, maskPhone } from '@app/privacy';
+import { PersonalDataCipher, maskPhone, maskPhonesInText } from '@app/privacy';
 import { RateLimitService } from '@app/rate-limit';
 import type { Lead } from './lead.entity.js';
 import { LeadLifecycle } from './lead-lifecycle.js';
@@ -86,17 +86,24 @@ export class LeadIntakeService {
       const r = await this.rateLimits.consume(`intake:phone:${phoneHash}`, this.config.intakeLimitPerPhonePerHour, 3600);
       if (!r.allowed) throw DomainError.rateLimited(r.retryAfterSeconds, 'phone');
     }
+    // The phone lives encrypted in phoneEnc; free texts keep it only masked (a pasted message usually contains it).
+    const stored = {
+      need: maskPhonesInText(merged.need),
+      usage: maskPhonesInText(merged.usage),
+      tax: maskPhonesInText(merged.tax),
+      message: typeof input.message === 'string' ? maskPhonesInText(input.message) : null,
+    };
     const spam = typeof input.website === 'string' && input.website.trim() !== '';
     const channel = input.channel ?? (input.sourceArticleId ? 'article' : 'web');
     const inquiry = {
       channel,
       sourceArticleId: input.sourceArticleId ?? null,
-      need: merged.need,
-      usage: merged.usage,
-      tax: merged.tax,
+      need: stored.need,
+      usage: stored.usage,
+      tax: stored.tax,
       company: merged.company,
       contactName: merged.contact,
-      message: input.message ?? null,
+      message: stored.message,
       parsed,
     };
 
@@ -140,10 +147,10 @@ export class LeadIntakeService {
           phoneLast4: e164.slice(-4),
           email: merged.email,
           wechat: merged.wechat,
-          need: merged.need,
-          usage: merged.usage,
-          taxText: merged.tax,
-          message: input.message ?? null,
+          need: stored.need,
+          usage: stored.usage,
+          taxText: stored.tax,
+          message: stored.message,
           parsed: parsed as unknown as Record<string, unknown>,
           propertyType: parsed.propertyType,
           dealType: parsed.dealType,

@@ -116,7 +116,11 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
       taxPerMuWan: 300,
     });
     const lead = (await leads.findById(res.body.id))!;
-    expect(lead).toMatchObject({ company: '江苏康元药业股份有限公司', contactName: '赵总', channel: 'wechat', areaUnit: 'mu', message });
+    expect(lead).toMatchObject({ company: '江苏康元药业股份有限公司', contactName: '赵总', channel: 'wechat', areaUnit: 'mu' });
+    // The phone is kept encrypted; the stored message and inquiry keep it masked only.
+    expect(lead.message).toBe(message.replace(phone, `${phone.slice(0, 3)}****${phone.slice(7)}`));
+    const events = await leads.listEvents(lead.id);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain(phone);
     expect(cipher.decrypt(lead.phoneEnc)).toBe(`+86${phone}`);
   });
 
