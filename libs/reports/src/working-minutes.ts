@@ -6,6 +6,22 @@ const DAY = 86_400_000;
 /** Zones with one UTC offset for every date the CRM sees (no daylight saving since 1991), in minutes. */
 const FIXED_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480, 'Asia/Chongqing': 480, PRC: 480, UTC: 0, 'Etc/UTC': 0 };
 
+/** Working-day answers per (calendar, hours) by local day number: a report asks about the same few days many times. */
+const dayCache = new WeakMap<CalendarOverrides, WeakMap<WorkingHours, Map<number, boolean>>>();
+function workingDay(day: number, hours: WorkingHours, calendar: CalendarOverrides): boolean {
+  let byHours = dayCache.get(calendar);
+  if (!byHours) dayCache.set(calendar, (byHours = new WeakMap()));
+  let days = byHours.get(hours);
+  if (!days) byHours.set(hours, (days = new Map()));
+  let v = days.get(day);
+  if (v === undefined) {
+    const local = new Date(day * DAY);
+    v = isWorkingDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), hours, calendar);
+    days.set(day, v);
+  }
+  return v;
+}
+
 const toMinutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
@@ -29,8 +45,7 @@ export function workingMinutes(from: Date, to: Date, hours: WorkingHours, calend
     const midnight = (firstDay + i) * DAY;
     const dayStart = midnight - off + start;
     if (dayStart >= to.getTime()) break;
-    const local = new Date(midnight);
-    if (isWorkingDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), hours, calendar)) {
+    if (workingDay(firstDay + i, hours, calendar)) {
       const a = Math.max(dayStart, from.getTime());
       const b = Math.min(midnight - off + end, to.getTime());
       if (b > a) total += b - a;
