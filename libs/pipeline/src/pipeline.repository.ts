@@ -110,6 +110,12 @@ export class PipelineRepository {
     return manager.save(LeadStageChange, manager.create(LeadStageChange, fields));
   }
 
+  /** When the lead last changed stage (history stays in time order). */
+  async lastStageChangeAt(manager: EntityManager, leadId: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await manager.query(`SELECT max(at) AS at FROM lead_stage_change WHERE lead_id = $1`, [leadId]);
+    return rows[0]?.at ?? null;
+  }
+
   stageHistory(leadId: string, manager?: EntityManager): Promise<LeadStageChange[]> {
     return this.m(manager).find(LeadStageChange, { where: { leadId }, order: { at: 'ASC', id: 'ASC' } });
   }

@@ -176,6 +176,15 @@ export class PipelineService {
     return this.repo.transaction(async (m) => {
       const lead = await this.lockWritable(m, user, id);
       const at = this.checkTime('at', cmd.at, lead, now);
+      const last = await this.repo.lastStageChangeAt(m, id);
+      if (last && at < last) {
+        throw DomainError.field(
+          'at',
+          'BEFORE_PREVIOUS_CHANGE',
+          '时间不能早于上一次阶段变更',
+          'at cannot be before the previous stage change',
+        );
+      }
       const decision = decideStageChange(
         lead.stage,
         { to: cmd.stage, reason: cmd.reason, lostReason: cmd.lostReason, lostNote: cmd.lostNote, signed: cmd.signed },

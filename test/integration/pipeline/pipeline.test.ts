@@ -71,6 +71,8 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
     const stage = (body: Record<string, unknown>) => t.http().patch(`/api/leads/${lead.id}/stage`).set(auth(wang)).send(body);
 
     await stage({ stage: 'site_visit' }).expect(200);
+    const earlier = await stage({ stage: 'qualified', at: new Date(Date.now() - 60_000).toISOString() });
+    expect(earlier.body.fields[0]).toMatchObject({ field: 'at', code: 'BEFORE_PREVIOUS_CHANGE' });
     const back = await stage({ stage: 'contacted' });
     expect(back.status).toBe(400);
     expect(back.body.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'REASON_REQUIRED' })]);
