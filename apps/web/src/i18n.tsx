@@ -259,6 +259,10 @@ const dict = {
   ns_sent: ['已发送', 'Sent'],
   ns_failed: ['失败', 'Failed'],
   ns_dead: ['已放弃', 'Gave up'],
+  successDuplicate: [
+    '您之前已提交过需求，本次内容已补充到同一需求中，编号不变。',
+    'You already had an open request: this one was added to it, with the same reference number.',
+  ],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],

@@ -4,8 +4,13 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../api.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
-import { IntakeForm } from '../IntakeForm.js';
+import { IntakeForm, type IntakeResult } from '../IntakeForm.js';
 import { plainPolicy, type PolicyView } from '../policyText.js';
+
+/** A second request from the same phone joins the open one (same reference): the success page says so. */
+function successPath(r: IntakeResult): string {
+  return `/submitted/${encodeURIComponent(r.reference)}${r.duplicate ? '?dup=1' : ''}`;
+}
 
 export function IntakePage() {
   const { t } = useI18n();
@@ -17,7 +22,7 @@ export function IntakePage() {
         {t('intakeTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('intakeIntro')}</Typography.Paragraph>
-      <IntakeForm onDone={(r) => void nav(`/submitted/${encodeURIComponent(r.reference)}`)} />
+      <IntakeForm onDone={(r) => void nav(successPath(r))} />
     </>
   );
 }
@@ -26,6 +31,7 @@ export function SuccessPage() {
   const { t } = useI18n();
   useTitle(t('successTitle'));
   const { reference = '' } = useParams();
+  const [params] = useSearchParams();
   return (
     <Card>
       <Result
@@ -39,6 +45,7 @@ export function SuccessPage() {
                 {reference}
               </strong>
             </p>
+            {params.get('dup') && <p>{t('successDuplicate')}</p>}
             <p>{t('successHint')}</p>
           </>
         }
@@ -187,7 +194,7 @@ export function ArticlePage() {
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('articleFormTitle')}
       </Typography.Title>
-      <IntakeForm channel="article" sourceArticleId={a.id} onDone={(r) => void nav(`/submitted/${encodeURIComponent(r.reference)}`)} />
+      <IntakeForm channel="article" sourceArticleId={a.id} onDone={(r) => void nav(successPath(r))} />
     </>
   );
 }
