@@ -56,6 +56,7 @@ const NAV: NavItem[] = [
   { path: '/app/leads', label: 'leads', roles: ['manager', 'admin'] },
   { path: '/app/dashboard', label: 'dashboard', roles: ['manager', 'admin'] },
   { path: '/app/admin/listings', label: 'listings', roles: ['admin', 'manager'] },
+  { path: '/app/admin/parks', label: 'parks', roles: ['admin', 'manager'] },
   { path: '/app/admin/policies', label: 'policies', roles: ['admin', 'manager'] },
   { path: '/app/admin/articles', label: 'articlesAdmin', roles: ['admin', 'manager'] },
   { path: '/app/admin/routing', label: 'routing', roles: ['admin', 'manager'] },

@@ -18,6 +18,7 @@ const PoliciesPage = lazy(() => import('./pages/admin.js').then((m) => ({ defaul
 const RoutingPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.RoutingPage })));
 const ArticlesAdminPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ArticlesAdminPage })));
 const UsersPage = lazy(() => import('./pages/users.js').then((m) => ({ default: m.UsersPage })));
+const ParksPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.ParksPage })));
 const NotificationsPage = lazy(() => import('./pages/admin.js').then((m) => ({ default: m.NotificationsPage })));
 
 const page = (el: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{el}</Suspense>;
@@ -98,6 +99,14 @@ export const routes: RouteObject[] = [
         element: page(
           <RequireRole roles={['admin']}>
             <UsersPage />
+          </RequireRole>,
+        ),
+      },
+      {
+        path: 'admin/parks',
+        element: page(
+          <RequireRole roles={[...MANAGERS]}>
+            <ParksPage />
           </RequireRole>,
         ),
       },

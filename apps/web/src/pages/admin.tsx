@@ -522,3 +522,80 @@ export function ArticlesAdminPage() {
     </>
   );
 }
+
+interface ParkRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  level: string | null;
+  region: string | null;
+  minTaxPerMuWan: number | null;
+  minInvestIntensityWanPerMu: number | null;
+  industries: { name: string; code: string }[];
+}
+
+export function ParksPage() {
+  const { t, lang } = useI18n();
+  useTitle(t('parks'));
+  const [params, setParams] = useSearchParams();
+  const parkId = params.get('park') ?? undefined;
+  const parks = useQuery({ queryKey: ['parks'], queryFn: () => api.get<ParkRow[]>('/api/parks') });
+  const policies = useQuery({
+    queryKey: ['policies', 'park', parkId],
+    enabled: !!parkId,
+    queryFn: () => api.get<PolicyView[]>(EP.policiesReview, { parkId }),
+  });
+  const selected = itemsOf<ParkRow>(parks.data).find((p) => p.id === parkId);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 20 }}>
+        {t('parks')}
+      </Typography.Title>
+      <Table<ParkRow>
+        rowKey="id"
+        size="small"
+        loading={parks.isLoading}
+        dataSource={itemsOf<ParkRow>(parks.data)}
+        scroll={{ x: 800 }}
+        pagination={false}
+        style={{ marginBottom: 16 }}
+        rowClassName={(p) => (p.id === parkId ? 'ant-table-row-selected' : '')}
+        columns={[
+          {
+            title: t('name'),
+            dataIndex: 'name',
+            render: (v: string, p) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setParams({ park: p.id }, { replace: true })}>
+                {v}
+              </Button>
+            ),
+          },
+          { title: t('region'), dataIndex: 'region' },
+          { title: t('by_industry'), key: 'i', render: (_: unknown, p) => p.industries.map((i) => `${i.name}(${i.code})`).join('、') },
+          { title: t('minTaxPerMu'), dataIndex: 'minTaxPerMuWan' },
+          { title: t('minInvestPerMu'), dataIndex: 'minInvestIntensityWanPerMu' },
+        ]}
+      />
+      {selected && (
+        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{`${selected.name} · ${t('policies')}`}</h2>}>
+          <Table<PolicyView>
+            rowKey="id"
+            size="small"
+            loading={policies.isLoading}
+            dataSource={itemsOf<PolicyView>(policies.data)}
+            scroll={{ x: 700 }}
+            columns={[
+              { title: t('name'), dataIndex: 'title' },
+              { title: t('summary'), key: 'p', render: (_: unknown, p) => plainPolicy(p, lang) },
+              {
+                title: t('status'),
+                dataIndex: 'status',
+                render: (s: string) => (hasKey(`pol_${s}`) ? t(`pol_${s}` as 'pol_extracted') : s),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
