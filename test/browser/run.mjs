@@ -407,6 +407,22 @@ const scenarios = [
         `funnel's 已联系 went up by one for the dragged lead (before ${state.contactedBefore}; chart: ${label})`,
       );
       await s.shot('dashboard');
+      // all leads, filtered by stage: the filter lives in the URL and survives a reload
+      await page.goto(`${BASE}/app/leads`);
+      await expectTitle(page, '全部线索');
+      await page.getByLabel('阶段', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已联系' }).click();
+      await page.waitForURL(/stage=contacted/);
+      const row = page.getByRole('row', { name: new RegExp(state.reference) });
+      await row.waitFor();
+      await page.reload();
+      await row.waitFor();
+      const stages = await page.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+      assert(
+        stages.length > 0 && stages.every((x) => x.trim() === '已联系'),
+        `only contacted leads listed after reload (${stages.join(',')})`,
+      );
+      await s.shot('leads-filtered');
       await ctx.close();
     },
   },
@@ -431,7 +447,7 @@ const scenarios = [
       await page.getByRole('button', { name: '上传' }).click();
       const table = page.getByTestId('row-errors');
       await table.waitFor({ timeout: 15_000 });
-      const rows = await table.locator('tbody tr td:first-child').allInnerTexts();
+      const rows = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
       assert(rows.length >= 1 && rows.every((r) => r.trim() === '3'), `row errors name only row 3 (got ${rows.join(',')})`);
       assert(/类型/.test(await table.innerText()), 'the bad column is named');
       assert((await page.getByRole('status').innerText()).includes('已导入: 1'), 'the good row is imported');

@@ -118,7 +118,7 @@ export function StatusPage() {
           </p>
           {lookup.data.ownerFirstName && (
             <p style={{ margin: '8px 0 0' }}>
-              {t('yourConsultant')}：{lookup.data.ownerFirstName}
+              {t('yourConsultant')}：{lang === 'zh' ? `${lookup.data.ownerFirstName}顾问` : lookup.data.ownerFirstName}
             </p>
           )}
         </Card>
