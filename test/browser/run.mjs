@@ -228,6 +228,9 @@ const scenarios = [
       for (const label of ['需求', '用途', '税收', '公司', '联系人', '手机号']) {
         assert((await page.getByLabel(label, { exact: true }).count()) === 1, `input labelled ${label}`);
       }
+      // keyboard: the first Tab reaches the skip link, then the header links, then the form
+      await page.keyboard.press('Tab');
+      assert((await page.evaluate(() => document.activeElement?.textContent)) === '跳到正文', 'first Tab focuses the skip link');
       const consent = page.getByLabel('我已阅读并同意上述个人信息处理告知');
       assert(!(await consent.isChecked()), 'consent starts unticked');
       assert(await page.getByText('个人信息处理告知', { exact: true }).isVisible(), 'privacy notice shown');
