@@ -35,6 +35,8 @@ describe('foundation: health, errors, identity', () => {
     const text = await t.http().post('/api/auth/login').set('content-type', 'text/plain').send('hello');
     expect(text.status).toBe(415);
     expect(text.body.fields[0].field).toBe('content-type');
+    const form = await t.http().post('/api/auth/login').set('content-type', 'application/x-www-form-urlencoded').send('email=a&password=b');
+    expect(form.status).toBe(415);
     const big = await t
       .http()
       .post('/api/auth/login')

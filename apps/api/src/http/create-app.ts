@@ -37,6 +37,8 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
     bufferLogs: true,
+    // Fastify's own JSON parser only: no form-encoded bodies (they get a 415 like any non-JSON type).
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
