@@ -1,5 +1,22 @@
 import { useState } from 'react';
-import { App, Button, Empty, Form, Input, Modal, Result, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, itemsOf, STAGES, CHANNELS, type LeadSummary, type Stage } from '../api.js';
@@ -19,66 +36,145 @@ export function ownerName(l: LeadSummary): string {
   return l.owner?.name ?? l.ownerName ?? '';
 }
 
-/** Moves a lead to a stage; moving to lost first asks for the reason. */
+type DialogKind = 'lost' | 'signed' | 'back';
+interface StageForm {
+  lostReason?: NonNullable<ChangeStageDto['lostReason']>;
+  lostNote?: string;
+  reason?: string;
+  signedInvestmentWan?: number;
+  signedAnnualTaxWan?: number;
+  signedParkId?: string;
+  signedAt?: Dayjs;
+}
+
+const PIPELINE: Stage[] = ['new', 'contacted', 'qualified', 'site_visit', 'negotiating', 'signed', 'landed'];
+
+/** What a move needs first: lost → the reason; signed → the deal (investment, tax, park, date); back or reopen → why. */
+function dialogFor(from: Stage, to: Stage): DialogKind | null {
+  if (to === 'lost') return 'lost';
+  if (from === 'lost' || PIPELINE.indexOf(to) < PIPELINE.indexOf(from)) return 'back';
+  if (to === 'signed') return 'signed';
+  return null;
+}
+
+/**
+ * Moves a lead to a stage. Moving to lost asks for the reason, to signed for the signed deal, and moving back
+ * (or reopening) for why; the API's field errors show next to the dialog's inputs.
+ */
 export function useStageMove() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [lostFor, setLostFor] = useState<LeadSummary | null>(null);
-  const [form] = Form.useForm<{ lostReason: NonNullable<ChangeStageDto['lostReason']>; lostNote?: string }>();
+  const [pending, setPending] = useState<{ lead: LeadSummary; to: Stage; kind: DialogKind } | null>(null);
+  const [form] = Form.useForm<StageForm>();
+  const parks = useQuery({
+    queryKey: ['parks'],
+    enabled: pending?.kind === 'signed',
+    queryFn: () => api.get<{ id: string; name: string }[]>('/api/parks'),
+  });
   const move = useMutation({
-    mutationFn: (v: { id: string; to: Stage; lostReason?: ChangeStageDto['lostReason']; lostNote?: string }) =>
-      api.patch<unknown, ChangeStageDto>(EP.leadStage(v.id), {
-        stage: v.to,
-        ...(v.lostReason ? { lostReason: v.lostReason } : {}),
-        ...(v.lostNote ? { lostNote: v.lostNote } : {}),
-      }),
+    mutationFn: (v: { id: string; to: Stage } & StageForm) => {
+      const body: ChangeStageDto = { stage: v.to };
+      if (v.lostReason) body.lostReason = v.lostReason;
+      if (v.lostNote?.trim()) body.lostNote = v.lostNote.trim();
+      if (v.reason?.trim()) body.reason = v.reason.trim();
+      if (v.signedInvestmentWan != null) body.signedInvestmentWan = v.signedInvestmentWan;
+      if (v.signedAnnualTaxWan != null) body.signedAnnualTaxWan = v.signedAnnualTaxWan;
+      if (v.signedParkId) body.signedParkId = v.signedParkId;
+      if (v.signedAt) body.signedAt = v.signedAt.toISOString();
+      return api.patch<unknown, ChangeStageDto>(EP.leadStage(v.id), body);
+    },
     onSuccess: () => {
+      setPending(null);
       void message.success(t('moved'));
       void qc.invalidateQueries({ queryKey: ['leads'] });
       void qc.invalidateQueries({ queryKey: ['lead'] });
     },
     onError: (e) => {
-      if (e instanceof ApiError) {
+      if (!(e instanceof ApiError)) return void message.error(t('error'));
+      const names = ['lostReason', 'lostNote', 'reason', 'signedInvestmentWan', 'signedAnnualTaxWan', 'signedParkId', 'signedAt'];
+      const inDialog = pending ? e.fields.filter((f) => names.includes(f.field)) : [];
+      if (inDialog.length)
+        form.setFields(inDialog.map((f) => ({ name: f.field as keyof StageForm, errors: [pick(f.message_zh, f.message_en)] })));
+      else {
+        setPending(null);
         const f = e.fields[0];
-        void message.error(f ? (lang === 'zh' ? f.message_zh : f.message_en) : e.text(lang));
-      } else void message.error(t('error'));
+        void message.error(f ? pick(f.message_zh, f.message_en) : e.text(lang));
+      }
     },
   });
   const request = (lead: LeadSummary, to: Stage) => {
     if (lead.stage === to) return;
-    if (to === 'lost') {
+    const kind = dialogFor(lead.stage, to);
+    if (kind) {
       form.resetFields();
-      setLostFor(lead);
+      setPending({ lead, to, kind });
     } else move.mutate({ id: lead.id, to });
   };
+  const stageLabel = (s: Stage) => t(`st_${s}`);
+  const title = !pending
+    ? ''
+    : pending.kind === 'lost'
+      ? t('lostTitle')
+      : pending.kind === 'signed'
+        ? t('signedTitle')
+        : `${t('moveTo')} ${stageLabel(pending.to)}`;
   const modal = (
     <Modal
-      open={!!lostFor}
-      title={t('lostTitle')}
+      open={!!pending}
+      title={title}
       okText={t('confirm')}
       cancelText={t('cancel')}
-      onCancel={() => setLostFor(null)}
+      confirmLoading={move.isPending}
+      onCancel={() => setPending(null)}
       onOk={async () => {
         const v = await form.validateFields();
-        if (lostFor) move.mutate({ id: lostFor.id, to: 'lost', lostReason: v.lostReason, lostNote: v.lostNote });
-        setLostFor(null);
+        if (pending) move.mutate({ id: pending.lead.id, to: pending.to, ...v });
       }}
       destroyOnHidden
     >
-      <Typography.Paragraph>{lostFor?.company}</Typography.Paragraph>
-      <Form form={form} layout="vertical" name="lost">
-        <Form.Item name="lostReason" label={t('lostReason')} rules={[{ required: true, message: t('lostReason') }]}>
-          <Select options={LOST_REASONS.map((r) => ({ value: r, label: t(`lr_${r}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="lostNote"
-          label={t('lostNote')}
-          dependencies={['lostReason']}
-          rules={[({ getFieldValue }) => ({ required: getFieldValue('lostReason') === 'other', message: t('lostNote') })]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2 }} />
-        </Form.Item>
+      <Typography.Paragraph>{pending?.lead.company}</Typography.Paragraph>
+      <Form form={form} layout="vertical" name="stage-change" initialValues={{ signedAt: dayjs() }}>
+        {pending?.kind === 'lost' && (
+          <>
+            <Form.Item name="lostReason" label={t('lostReason')} rules={[{ required: true, message: t('lostReason') }]}>
+              <Select options={LOST_REASONS.map((r) => ({ value: r, label: t(`lr_${r}`) }))} />
+            </Form.Item>
+            <Form.Item
+              name="lostNote"
+              label={t('lostNote')}
+              dependencies={['lostReason']}
+              rules={[({ getFieldValue }) => ({ required: getFieldValue('lostReason') === 'other', message: t('lostNote') })]}
+            >
+              <Input.TextArea autoSize={{ minRows: 2 }} />
+            </Form.Item>
+          </>
+        )}
+        {pending?.kind === 'back' && (
+          <Form.Item name="reason" label={t('whyBack')} rules={[{ required: true, message: t('whyBack') }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} />
+          </Form.Item>
+        )}
+        {pending?.kind === 'signed' && (
+          <>
+            <Form.Item
+              name="signedInvestmentWan"
+              label={t('signedInvestment')}
+              rules={[{ required: true, message: t('signedInvestment') }]}
+            >
+              <InputNumber min={0} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="signedAnnualTaxWan" label={t('signedTax')} rules={[{ required: true, message: t('signedTax') }]}>
+              <InputNumber min={0} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="signedParkId" label={t('signedPark')} rules={[{ required: true, message: t('signedPark') }]}>
+              <Select loading={parks.isLoading} options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+            <Form.Item name="signedAt" label={t('signedAt')} rules={[{ required: true, message: t('signedAt') }]}>
+              <DatePicker />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );
