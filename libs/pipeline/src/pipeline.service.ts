@@ -15,6 +15,7 @@ import {
 import { PersonalDataCipher } from '@app/privacy';
 import { AuditService, diffFields } from '@app/audit';
 import { NotificationsService } from '@app/notifications';
+import { RoutingService } from '@app/routing';
 import { PipelineRepository, type LeadListFilter } from './pipeline.repository.js';
 import { decideStageChange, type SignedDetails } from './stage-machine.js';
 import { CONTACT_ACTIVITY_TYPES, type ActivityType } from './lead-activity.entity.js';
@@ -138,6 +139,7 @@ export class PipelineService {
     private readonly audit: AuditService,
     private readonly cipher: PersonalDataCipher,
     private readonly notifications: NotificationsService,
+    private readonly routing: RoutingService,
   ) {}
 
   /** Consultants see their own leads and the pool; another consultant's lead does not exist for them. */
@@ -394,7 +396,18 @@ export class PipelineService {
       ...tasks.map((t) => t.assigneeId),
     ]);
     const ownerName = lead.ownerId ? (names.get(lead.ownerId) ?? null) : null;
-    const fullPhone = seesAllLeads(user) || lead.ownerId === user.id;
+    // An anonymised lead has no phone left to show (privacy erasure / retention).
+    const fullPhone = (seesAllLeads(user) || lead.ownerId === user.id) && lead.phoneEnc !== '';
+    // Showing the full phone is an audited access to personal data (PIPL); so is POST /leads/:id/reveal-phone.
+    if (fullPhone) {
+      await this.audit.record(undefined, {
+        actorId: user.id,
+        action: 'lead.view_phone',
+        entity: 'lead',
+        entityId: lead.id,
+        details: { reference: lead.reference, phoneMasked: lead.phoneMasked },
+      });
+    }
     const refs = new Map([[lead.id, { reference: lead.reference }]]);
     return {
       ...toSummary(lead, ownerName),
@@ -438,7 +451,7 @@ export class PipelineService {
   }
 
   /** Manager edits: any listed field, and reassignment (ownerId; null returns the lead to the pool). */
-  async edit(user: AuthUser, id: string, edits: LeadEdits, now = new Date()): Promise<LeadDetailView> {
+  async edit(user: AuthUser, id: string, edits: LeadEdits): Promise<LeadDetailView> {
     if (!seesAllLeads(user)) throw DomainError.forbidden();
     await this.repo.transaction(async (m) => {
       const lead = await this.repo.lockLead(m, id);
@@ -460,21 +473,17 @@ export class PipelineService {
         throw DomainError.field('areaSqmMax', 'MIN_ABOVE_MAX', '最大面积不能小于最小面积', 'areaSqmMax must be at least areaSqmMin');
       }
       if (edits.ownerId !== undefined && edits.ownerId !== lead.ownerId) {
+        // Reassignment goes through routing (assignment event, first-response timer, notifications, load).
+        const seq = await this.routing.nextDecision(m);
         if (edits.ownerId !== null) {
           const owner = await this.repo.findUser(edits.ownerId, m);
-          if (!owner || !owner.active)
-            throw DomainError.field('ownerId', 'UNKNOWN_USER', '负责人不存在或已停用', 'ownerId is not an active user');
+          if (!owner || !owner.active || owner.role !== 'consultant') {
+            throw DomainError.field('ownerId', 'NOT_A_CONSULTANT', 'ownerId：不是有效的在职顾问', 'ownerId must be an active consultant');
+          }
+          await this.routing.assignInTx(m, lead, edits.ownerId, seq, { by: 'manager', actorId: user.id, notify: true });
+        } else {
+          await this.routing.poolInTx(m, lead, seq, { by: 'manager', actorId: user.id, reason: 'released', notify: true });
         }
-        await this.leads.addEvent(
-          m,
-          id,
-          'assignment',
-          { from: lead.ownerId, to: edits.ownerId, by: 'manager', reason: 'reassign' },
-          user.id,
-        );
-        lead.ownerId = edits.ownerId;
-        lead.assignedAt = edits.ownerId ? now : null;
-        lead.pooledAt = edits.ownerId ? null : now;
       }
       const changes = diffFields(before, { ...Object.fromEntries(EDITABLE.map((k) => [k, lead[k]])), ownerId: lead.ownerId });
       if (!Object.keys(changes).length) return;

@@ -334,7 +334,18 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
       .expect(200);
     expect(res.body).toMatchObject({ company: '湖州南浔木业集团有限公司', industryCode: 'C20', ownerId: li.userId, ownerName: '李顾问' });
     await t.http().get(`/api/leads/${lead.id}`).set(auth(wang)).expect(404);
-    await t.http().get(`/api/leads/${lead.id}`).set(auth(li)).expect(200);
+    const asLi = (await t.http().get(`/api/leads/${lead.id}`).set(auth(li)).expect(200)).body;
+    // Reassignment went through routing: its assignment event and a message to the new owner.
+    expect(asLi.events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'assignment',
+          actorId: manager.userId,
+          data: expect.objectContaining({ by: 'manager', to: li.userId }),
+        }),
+      ]),
+    );
+    expect(asLi.notifications).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'assigned' })]));
     const [audit] = await t.ds.query(
       `SELECT actor_id, details FROM audit_log WHERE entity_id = $1 AND action = 'lead.update' ORDER BY at DESC LIMIT 1`,
       [lead.id],
@@ -361,7 +372,7 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
       .patch(`/api/leads/${lead.id}`)
       .set(auth(manager))
       .send({ ownerId: '00000000-0000-4000-8000-000000000000' });
-    expect(unknownOwner.body.fields[0].field).toBe('ownerId');
+    expect(unknownOwner.body.fields[0]).toMatchObject({ field: 'ownerId', code: 'NOT_A_CONSULTANT' });
   });
 
   it('merges two leads keeping every inquiry, activity and task on the survivor', async () => {
