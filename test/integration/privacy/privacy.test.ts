@@ -85,6 +85,22 @@ describe('privacy (PIPL): audited phone reveal, audit log, data-subject export/e
     expect(JSON.stringify(audit.body)).not.toContain(phone.slice(3));
   });
 
+  it('audits the full phone shown in the lead detail, and shows an erased lead without failing', async () => {
+    const phone = randomMobile();
+    const lead = await newLead(t, phone, { ownerId: owner.userId });
+    const detail = await t.http().get(`/api/leads/${lead.id}`).set(auth(owner));
+    expect(detail.status).toBe(200);
+    expect(detail.body.phone).toBe(phone);
+    const audit = await t.http().get('/api/audit').query({ action: 'lead.view_phone', entityId: lead.id }).set(auth(admin));
+    expect(audit.body).toHaveLength(1);
+    expect(audit.body[0]).toMatchObject({ actor: { id: owner.userId }, details: { phoneMasked: maskPhone(phone) } });
+
+    await t.http().post('/api/privacy/erase').set(auth(admin)).send({ phone, verification: '书面申请' }).expect(200);
+    const erased = await t.http().get(`/api/leads/${lead.id}`).set(auth(owner));
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ company: '[已删除]', phone: '' });
+  });
+
   it("hides another consultant's lead (404) and asks to claim a pool lead first (403)", async () => {
     const lead = await newLead(t, randomMobile(), { ownerId: owner.userId });
     const res = await t.http().post(`/api/leads/${lead.id}/reveal-phone`).set(auth(other));
