@@ -205,7 +205,7 @@ function randomPhone() {
 }
 
 /** Shared between scenarios: the lead the investor files in the intake scenario. */
-const state = { reference: null, phone: null, leadId: null, contactedBefore: null };
+const state = { reference: null, phone: null, leadId: null, contactedBefore: null, owner: null };
 
 /** Form.Item wrapper of the input labelled `label` (antd puts the help text there). */
 function formItem(page, label) {
@@ -333,7 +333,8 @@ const scenarios = [
       // A lead routing left in the pool is claimed from the pool page first.
       const owner = await assignedConsultant(state.reference);
       log(`  ${state.reference} was routed to ${owner ? owner.email : 'the pool'}`);
-      await login(page, owner ?? CONSULTANT);
+      state.owner = owner ?? CONSULTANT;
+      await login(page, state.owner);
       if (!owner) {
         await page.goto(`${BASE}/app/pool`);
         await expectTitle(page, '公海');
@@ -426,6 +427,37 @@ const scenarios = [
         `only contacted leads listed after reload (${stages.join(',')})`,
       );
       await s.shot('leads-filtered');
+      await ctx.close();
+    },
+  },
+  {
+    name: 'consultant-records-signing',
+    after: 'manager-dashboard-funnel',
+    needs: ['PATCH /api/leads/:id/stage', 'GET /api/parks'],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'signing');
+      await login(page, state.owner);
+      await page.goto(`${BASE}/app/leads/${state.leadId}`);
+      await expectTitle(page, state.reference);
+      // on a phone, the lead page's "移动到" select is the way to move (no dragging)
+      await page.getByLabel('移动到', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已签约' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('签约投资额（万元）').fill('12000');
+      await dialog.getByLabel('预计年税收（万元）').fill('600');
+      await dialog.getByLabel('落户园区').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.waitForTimeout(300);
+      await s.shot('signing-dialog');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: '已签约' }).waitFor({ timeout: 10_000 });
+      await dialog.waitFor({ state: 'hidden' });
+      await s.shot('signed');
+      const lead = await (await page.request.get(`${BASE}/api/leads/${state.leadId}`)).json();
+      assert(lead.stage === 'signed', `stage signed (got ${lead.stage})`);
+      assert(Number(lead.signedInvestmentWan) === 12000 && Number(lead.signedAnnualTaxWan) === 600, 'the deal is recorded');
       await ctx.close();
     },
   },
