@@ -102,6 +102,11 @@ export async function createApiApp(config: AppConfig, databaseUrl: string): Prom
       decorateReply: true,
       cacheControl: true,
       maxAge: '1h',
+      // index.html names the current hashed bundles, so it is never cached; the hashed bundles never change
+      setHeaders: (res, filePath) => {
+        if (filePath.endsWith('.html')) void res.header('cache-control', 'no-cache');
+        else if (/[\\/]assets[\\/]/.test(filePath)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
     });
     spaRoot = root;
   }
