@@ -245,6 +245,9 @@ const scenarios = [
       await page.goto(`${BASE}/status?reference=ZS-TEST`);
       await expectTitle(page, '查询需求进度');
       assert((await page.getByLabel('需求编号').inputValue()) === 'ZS-TEST', 'reference from the URL');
+      // a deploy is picked up at once: the page is never cached, the hashed bundles are
+      const pageCache = (await fetch(`${BASE}/app/board`)).headers.get('cache-control');
+      assert(pageCache === 'no-cache', `index.html is not cached (cache-control: ${pageCache})`);
       await page.goto(`${BASE}/no-such-page`);
       await expectTitle(page, '页面不存在');
       await page.goto(`${BASE}/app/board`);
