@@ -25,6 +25,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/privacy/export': ['admin'],
   'POST /api/privacy/erase': ['admin'],
   'POST /api/privacy/consent-withdrawal': ['manager'],
+  'POST /api/privacy/consent-withdrawal/self': 'public',
   'POST /api/articles': ['manager'],
   'GET /api/articles': 'public',
   'GET /api/articles/{id}': 'public',

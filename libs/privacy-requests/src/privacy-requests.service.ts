@@ -8,6 +8,7 @@ import { seesAllLeads, type AuthUser } from '@app/identity';
 import { JobsService } from '@app/jobs';
 import { CLOSED_STAGES, ConsentRecord, Lead, LeadEvent, normalizePhone } from '@app/leads';
 import { maskPhone, PersonalDataCipher } from '@app/privacy';
+import { RateLimitService } from '@app/rate-limit';
 
 export const RETENTION_JOB = 'privacy.retention';
 
@@ -77,6 +78,7 @@ export class PrivacyRequestsService implements OnModuleInit {
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   onModuleInit(): void {
@@ -250,32 +252,63 @@ export class PrivacyRequestsService implements OnModuleInit {
    */
   async withdrawConsent(actor: AuthUser, phone: unknown, note?: string): Promise<WithdrawalResult> {
     const s = this.subject(phone);
+    return this.ds.transaction(async (m) => this.withdraw(m, actor.id, s, await this.leadsOf(m, s.hash), note ? { note } : {}));
+  }
+
+  /**
+   * The investor withdraws consent themselves (PIPL Art. 15: as easy as giving it), proving who they
+   * are the way the public status check does: the request reference together with the phone. Limited
+   * per IP like intake; a wrong pair is a 404 that does not say which half was wrong.
+   */
+  async withdrawConsentByInvestor(reference: string, phone: string, ip: string | null): Promise<WithdrawalResult> {
+    if (ip) {
+      const r = await this.rateLimits.consume(`privacy-withdraw:ip:${ip}`, this.config.intakeLimitPerIpPerMinute, 60);
+      if (!r.allowed) throw DomainError.rateLimited(r.retryAfterSeconds);
+    }
+    const n = normalizePhone(phone);
     return this.ds.transaction(async (m) => {
-      const leads = await this.leadsOf(m, s.hash);
-      const ids = leads.map((l) => l.id);
-      const now = new Date();
-      const consents = await m
-        .createQueryBuilder()
-        .update(ConsentRecord)
-        .set({ withdrawnAt: now })
-        .where('lead_id IN (:...ids) AND withdrawn_at IS NULL', { ids })
-        .execute();
-      const cancelled = await this.cancelNotifications(m, ids, 'consent withdrawn (PIPL Art. 15)');
-      for (const id of ids) {
-        await m.save(
-          LeadEvent,
-          m.create(LeadEvent, { leadId: id, type: 'note', actorId: actor.id, data: { consentWithdrawn: true, at: now.toISOString() } }),
-        );
+      const lead = n ? await m.findOneBy(Lead, { reference: reference.trim().toUpperCase() }) : null;
+      if (!n || !lead || lead.phoneHash !== this.cipher.hash(n.e164)) {
+        throw new DomainError('not_found', 'NOT_FOUND', '该编号与手机号对应的需求不存在', 'No request has this reference and phone', [
+          { field: 'reference', code: 'NOT_FOUND', message_zh: '编号与手机号不匹配', message_en: 'reference and phone do not match' },
+          { field: 'phone', code: 'NOT_FOUND', message_zh: '编号与手机号不匹配', message_en: 'reference and phone do not match' },
+        ]);
       }
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: 'privacy.consent_withdrawn',
-        entity: 'data_subject',
-        entityId: null,
-        details: { phoneMasked: maskPhone(s.e164), leadIds: ids, notificationsCancelled: cancelled, ...(note ? { note } : {}) },
-      });
-      return { consentsWithdrawn: consents.affected ?? 0, notificationsCancelled: cancelled, leadIds: ids };
+      const s = { e164: n.e164, hash: lead.phoneHash };
+      return this.withdraw(m, null, s, await this.leadsOf(m, s.hash), { by: 'investor', reference: lead.reference });
     });
+  }
+
+  private async withdraw(
+    m: EntityManager,
+    actorId: string | null,
+    s: { e164: string; hash: string },
+    leads: Lead[],
+    extra: Record<string, unknown>,
+  ): Promise<WithdrawalResult> {
+    const ids = leads.map((l) => l.id);
+    const now = new Date();
+    const consents = await m
+      .createQueryBuilder()
+      .update(ConsentRecord)
+      .set({ withdrawnAt: now })
+      .where('lead_id IN (:...ids) AND withdrawn_at IS NULL', { ids })
+      .execute();
+    const cancelled = await this.cancelNotifications(m, ids, 'consent withdrawn (PIPL Art. 15)');
+    for (const id of ids) {
+      await m.save(
+        LeadEvent,
+        m.create(LeadEvent, { leadId: id, type: 'note', actorId, data: { consentWithdrawn: true, at: now.toISOString() } }),
+      );
+    }
+    await this.audit.record(m, {
+      actorId,
+      action: 'privacy.consent_withdrawn',
+      entity: 'data_subject',
+      entityId: null,
+      details: { phoneMasked: maskPhone(s.e164), leadIds: ids, notificationsCancelled: cancelled, ...extra },
+    });
+    return { consentsWithdrawn: consents.affected ?? 0, notificationsCancelled: cancelled, leadIds: ids };
   }
 
   /** Whether every consent of a lead has been withdrawn (for senders that want to check before sending). */

@@ -210,6 +210,25 @@ describe('privacy (PIPL): audited phone reveal, audit log, data-subject export/e
     expect((await t.http().post('/api/privacy/consent-withdrawal').set(auth(owner)).send({ phone })).status).toBe(403);
   });
 
+  it('lets the investor withdraw consent with a reference and the phone, and says nothing about a wrong pair', async () => {
+    const phone = randomMobile();
+    const lead = await newLead(t, phone);
+    const other = await newLead(t, phone, { stage: 'lost' });
+    const wrong = await t.http().post('/api/privacy/consent-withdrawal/self').send({ reference: lead.reference, phone: randomMobile() });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.fields.map((f: { field: string }) => f.field)).toEqual(['reference', 'phone']);
+    expect((await t.app.get(LeadsRepository).listConsents(lead.id))[0].withdrawnAt).toBeNull();
+
+    const res = await t
+      .http()
+      .post('/api/privacy/consent-withdrawal/self')
+      .send({ reference: lead.reference.toLowerCase(), phone: `+86 ${phone.slice(3)}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ consentsWithdrawn: 2, leadIds: [lead.id, other.id] });
+    const audit = await t.http().get('/api/audit').query({ action: 'privacy.consent_withdrawn' }).set(auth(admin));
+    expect(audit.body[0]).toMatchObject({ actor: null, details: { by: 'investor', reference: lead.reference } });
+  });
+
   it('retention job anonymises closed leads older than RETENTION_DAYS and leaves open and recent ones', async () => {
     const old = new Date(Date.now() - (t.config.retentionDays + 5) * 86_400_000);
     const stages: LeadStage[] = ['lost', 'signed', 'negotiating'];

@@ -74,3 +74,18 @@ export class ConsentWithdrawalDto {
   @MaxLength(500)
   note?: string;
 }
+
+/** The investor's own withdrawal: the reference of one of their requests and their phone. */
+export class SelfWithdrawalDto {
+  @ApiProperty({ example: 'ZS-2026-000123' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(40)
+  reference: string;
+
+  @ApiProperty({ example: '13812345678' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(40)
+  phone: string;
+}

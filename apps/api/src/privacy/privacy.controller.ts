@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/identity';
+import { CurrentUser, Public, Roles, type AuthUser } from '@app/identity';
 import {
   PrivacyRequestsService,
   type AuditEntryView,
@@ -9,7 +10,7 @@ import {
   type WithdrawalResult,
 } from '@app/privacy-requests';
 import { ParseIdPipe } from '../http/parse-id.pipe.js';
-import { AuditQueryDto, ConsentWithdrawalDto, SubjectRequestDto } from './dto.js';
+import { AuditQueryDto, ConsentWithdrawalDto, SelfWithdrawalDto, SubjectRequestDto } from './dto.js';
 
 @ApiTags('privacy')
 @Controller()
@@ -58,5 +59,16 @@ export class PrivacyController {
   @ApiOperation({ summary: 'Record a consent withdrawal (managers, admins): consents marked withdrawn, unsent notifications cancelled' })
   withdraw(@Body() dto: ConsentWithdrawalDto, @CurrentUser() user: AuthUser): Promise<WithdrawalResult> {
     return this.privacy.withdrawConsent(user, dto.phone, dto.note);
+  }
+
+  @Public()
+  @Post('privacy/consent-withdrawal/self')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "The investor withdraws consent (public): a request reference with its phone; unsent notifications about the investor's requests are cancelled",
+  })
+  withdrawSelf(@Body() dto: SelfWithdrawalDto, @Req() req: FastifyRequest): Promise<WithdrawalResult> {
+    return this.privacy.withdrawConsentByInvestor(dto.reference, dto.phone, req.ip ?? null);
   }
 }
