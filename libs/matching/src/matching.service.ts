@@ -84,7 +84,8 @@ export class MatchingService {
   async matchesForLead(leadId: string, user: AuthUser, opts: { excluded?: boolean; limit?: number } = {}): Promise<Matches> {
     const lead = await this.leads.findById(leadId);
     if (!lead) throw DomainError.notFound('Lead', '线索');
-    if (!seesAllLeads(user) && lead.ownerId !== null && lead.ownerId !== user.id) throw DomainError.forbidden();
+    // Another consultant's lead does not exist for them (404, as everywhere else), rather than 403.
+    if (!seesAllLeads(user) && lead.ownerId !== null && lead.ownerId !== user.id) throw DomainError.notFound('Lead', '线索');
     const need = leadNeedOf(lead);
     return this.match(leadId, need, opts);
   }

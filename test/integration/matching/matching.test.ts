@@ -226,7 +226,7 @@ describe('matching: GET /api/leads/:id/matches', () => {
   it('refuses a consultant another consultant’s lead and answers 404 for an unknown lead', async () => {
     const owner = await t.signIn('consultant');
     const lead = await newLead({ ownerId: owner.userId });
-    await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(403);
+    await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(404);
     await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(owner.token)).expect(200);
     await t.http().get(`/api/leads/00000000-0000-4000-8000-000000000000/matches`).set(auth(manager)).expect(404);
   });
