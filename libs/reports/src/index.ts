@@ -37,3 +37,7 @@ export {
   type LostReasonReport,
 } from './reports.service.js';
 export { ReportsModule } from './reports.module.js';
+
+export { LeadReportFact } from './lead-report-fact.entity.js';
+import { LeadReportFact } from './lead-report-fact.entity.js';
+export const REPORTS_ENTITIES = [LeadReportFact];

@@ -57,28 +57,23 @@ class Params {
   }
 }
 
-/**
- * Leads lost in [$2, $3) whose last loss that is (a reopened and re-lost lead counts once, for its
- * last loss), with the stage they were lost at.
- */
+/** Leads lost now whose last loss falls in [$2, $3), with the stage they were lost at (lead_report_fact). */
 const LOST_SQL = (p: Params) => `
-  SELECT l.id, l.lost_reason, sc.from_stage, sc.at
-    FROM lead_stage_change sc
-    JOIN lead l ON l.id = sc.lead_id
-   WHERE sc.to_stage = 'lost' AND sc.at >= $2 AND sc.at < $3 AND l.stage = 'lost' AND ${p.lead}
-     AND NOT EXISTS (
-       SELECT 1 FROM lead_stage_change s2
-        WHERE s2.lead_id = sc.lead_id AND s2.to_stage = 'lost' AND (s2.at, s2.id) > (sc.at, sc.id)
-     )`;
+  SELECT l.lead_id, l.lost_reason, l.lost_from AS from_stage, l.lost_at AS at
+    FROM lead_report_fact l
+   WHERE l.stage = 'lost' AND l.lost_at >= $2 AND l.lost_at < $3 AND ${p.lead}`;
 
-/** The counting SQL of the reports: one row per group or period comes back, never one per lead (except answered leads for response times). */
+/**
+ * The counting SQL of the reports, over lead_report_fact (one narrow row per lead kept by triggers):
+ * one row per group or period comes back, never one per lead (except answered leads for response times).
+ */
 @Injectable()
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /**
    * Leads created in [from, to) counted per group: how many reached each stage (the furthest stage
-   * in the stage history, kept in lead_progress by a trigger, or the current stage), how many deals
+   * in the stage history, kept in lead_report_fact by triggers, or the current stage), how many deals
    * stand, and their money.
    */
   async groupCounts(f: ReportFilter, by: GroupBy | 'none'): Promise<GroupCounts[]> {
@@ -87,9 +82,8 @@ export class ReportsRepository {
     const rows: Record<string, string | number | null>[] = await this.ds.query(
       `WITH f AS (
          SELECT ${KEY_SQL[by]} AS key, l.stage, l.signed_investment_wan, l.signed_annual_tax_wan, ${SIGNED} AS standing,
-                GREATEST(array_position($1::text[], l.stage) - 1, lp.furthest_rank, 0) AS furthest
-           FROM lead l
-           LEFT JOIN lead_progress lp ON lp.lead_id = l.id
+                GREATEST(array_position($1::text[], l.stage) - 1, l.furthest_rank, 0) AS furthest
+           FROM lead_report_fact l
           WHERE l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}
        )
        SELECT key, count(*)::int AS leads, ${reached},
@@ -114,7 +108,7 @@ export class ReportsRepository {
     const p = new Params(f);
     const where = `l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}`;
     const sizes: { key: string | null; n: number }[] = await this.ds.query(
-      `SELECT ${KEY_SQL[by]} AS key, count(*)::int AS n FROM lead l WHERE ${where} AND $1::text[] IS NOT NULL GROUP BY 1`,
+      `SELECT ${KEY_SQL[by]} AS key, count(*)::int AS n FROM lead_report_fact l WHERE ${where} AND $1::text[] IS NOT NULL GROUP BY 1`,
       p.values,
     );
     // Epoch milliseconds as float8 (cheap to parse, unlike timestamptz text); hours once per owner.
@@ -122,7 +116,7 @@ export class ReportsRepository {
       `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner,
               (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
               (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered
-         FROM lead l
+         FROM lead_report_fact l
         WHERE ${where} AND l.first_response_at IS NOT NULL AND $1::text[] IS NOT NULL`,
       p.values,
     );
@@ -151,10 +145,10 @@ export class ReportsRepository {
       `SELECT to_char(date_trunc($${unit}, t AT TIME ZONE 'Asia/Shanghai'), $${fmt}) AS period,
               sum(n)::int AS n, sum(s)::int AS s, sum(lo)::int AS lo
          FROM (
-           SELECT l.created_at AS t, 1 AS n, 0 AS s, 0 AS lo FROM lead l
+           SELECT l.created_at AS t, 1 AS n, 0 AS s, 0 AS lo FROM lead_report_fact l
             WHERE l.created_at >= $2 AND l.created_at < $3 AND ${p.lead} AND $1::text[] IS NOT NULL
            UNION ALL
-           SELECT l.signed_at, 0, 1, 0 FROM lead l
+           SELECT l.signed_at, 0, 1, 0 FROM lead_report_fact l
             WHERE ${SIGNED} AND l.signed_at >= $2 AND l.signed_at < $3 AND ${p.lead}
            UNION ALL
            SELECT lost.at, 0, 0, 1 FROM (${LOST_SQL(p)}) lost
