@@ -200,6 +200,20 @@ async function assignedConsultant(reference) {
   return { email: owner.email, password: CONSULTANT.password, name: owner.name };
 }
 
+/** Every visible form control on the page has an accessible name (a <label>, aria-label or aria-labelledby). */
+async function assertLabelled(page, where) {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input:not([type=hidden]), textarea, select, [role=combobox]')]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"]'))
+      .filter((el) => {
+        const named = (el.labels && el.labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        return !named && !el.closest('label');
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  assert(unlabelled.length === 0, `${where}: inputs without a label: ${unlabelled.join(' | ')}`);
+}
+
 function randomPhone() {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
@@ -236,6 +250,7 @@ const scenarios = [
       assert(await page.getByText('个人信息处理告知', { exact: true }).isVisible(), 'privacy notice shown');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(width <= PHONE_VIEWPORT.width, `no horizontal scroll at 375 px (scrollWidth ${width})`);
+      await assertLabelled(page, 'intake form');
       await s.shot('intake-zh');
       await page.getByRole('button', { name: '切换到英文' }).click();
       await expectTitle(page, 'Tell us what you need');
@@ -245,6 +260,7 @@ const scenarios = [
       await page.goto(`${BASE}/status?reference=ZS-TEST`);
       await expectTitle(page, '查询需求进度');
       assert((await page.getByLabel('需求编号').inputValue()) === 'ZS-TEST', 'reference from the URL');
+      await assertLabelled(page, 'status page');
       // a deploy is picked up at once: the page is never cached, the hashed bundles are
       const pageCache = (await fetch(`${BASE}/app/board`)).headers.get('cache-control');
       assert(pageCache === 'no-cache', `index.html is not cached (cache-control: ${pageCache})`);
@@ -353,6 +369,7 @@ const scenarios = [
       const card = page.locator(`.lead-card[data-reference="${state.reference}"]`);
       await card.waitFor({ timeout: 15_000 });
       assert((await card.locator('xpath=ancestor::section[@data-stage]').getAttribute('data-stage')) === 'new', 'lead is in 新线索');
+      await assertLabelled(page, 'board');
       await s.shot('board');
       await card.getByRole('link').click();
       await page.waitForURL(/\/app\/leads\//);
@@ -361,6 +378,7 @@ const scenarios = [
       await page.getByTestId('match').first().waitFor({ timeout: 15_000 });
       const reasons = await page.getByTestId('match').first().locator('.ant-tag').allInnerTexts();
       assert(reasons.length > 0, 'a match shows its reasons');
+      await assertLabelled(page, 'lead page');
       await s.shot('lead-matches');
       await page.getByLabel('内容').fill('电话沟通：客户确认需要3000平厂房，下周考察');
       await page.getByRole('button', { name: '保存' }).click();
@@ -413,6 +431,7 @@ const scenarios = [
         m && Number(m[1]) === state.contactedBefore + 1,
         `funnel's 已联系 went up by one for the dragged lead (before ${state.contactedBefore}; chart: ${label})`,
       );
+      await assertLabelled(page, 'dashboard');
       await s.shot('dashboard');
       // all leads, filtered by stage: the filter lives in the URL and survives a reload
       await page.goto(`${BASE}/app/leads`);
@@ -490,6 +509,7 @@ const scenarios = [
       assert(/类型/.test(await table.innerText()), 'the bad column is named');
       assert((await page.getByRole('status').innerText()).includes('已导入: 1'), 'the good row is imported');
       await page.getByRole('cell', { name: '浏览器测试标准厂房A' }).waitFor();
+      await assertLabelled(page, 'listings page');
       await s.shot('row-errors');
       await ctx.close();
     },
@@ -512,6 +532,7 @@ const scenarios = [
       assert((await policies.first().innerText()).includes('原文'), 'a policy shows its original sentence');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(width <= PHONE_VIEWPORT.width, `no horizontal scroll at 375 px (scrollWidth ${width})`);
+      await assertLabelled(page, 'article page');
       await s.shot('article');
       const phone = randomPhone();
       await page.getByLabel('需求', { exact: true }).fill('工业用地50亩，购买');
