@@ -35,7 +35,7 @@ describe('fault: PostgreSQL restarted during an intake load', () => {
   }, 60_000);
 
   it('answers 503 while the database is down, recovers without a restart, and loses no 201 lead', async () => {
-    const outcomes: (Outcome & { phase: string })[] = [];
+    const outcomes: (Outcome & { phase: string; retryAfter?: string })[] = [];
     let phase = 'before';
     let n = 0;
     let running = true;
@@ -44,7 +44,12 @@ describe('fault: PostgreSQL restarted during an intake load', () => {
         const i = ++n;
         const p = phase;
         const res = await request(app.getHttpServer()).post('/api/leads').send(intakeBody(i));
-        outcomes.push({ status: res.status, body: res.body as Record<string, unknown>, phase: p });
+        outcomes.push({
+          status: res.status,
+          body: res.body as Record<string, unknown>,
+          phase: p,
+          retryAfter: res.headers['retry-after'] as string | undefined,
+        });
         if (res.status === 503) await sleep(50);
       }
     };
@@ -80,6 +85,7 @@ describe('fault: PostgreSQL restarted during an intake load', () => {
     expect(summary.unavailableWhileDown).toBeGreaterThan(0);
     expect(summary.createdAfter).toBeGreaterThanOrEqual(20);
     const sample = outcomes.find((o) => o.status === 503)!;
+    expect(sample.retryAfter).toBe('2');
     expect(sample.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message_zh: expect.any(String), message_en: expect.any(String) });
 
     // Every 201 is a stored lead.
