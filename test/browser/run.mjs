@@ -387,6 +387,19 @@ const scenarios = [
       await page.getByTestId('timeline-item').filter({ hasText: '下周考察' }).waitFor();
       assert(page.url().includes('tab=timeline'), 'tab is in the URL');
       await s.shot('call-logged');
+      // a follow-up task: added on the lead, listed under 我的任务, marked done there
+      await page.getByRole('tab', { name: '我的任务' }).click();
+      await page.getByLabel('任务', { exact: true }).fill('周五带客户看厂房');
+      await page.getByRole('button', { name: '添加任务' }).click();
+      await page.locator('.ant-list-item', { hasText: '周五带客户看厂房' }).waitFor();
+      await page.goto(`${BASE}/app/tasks`);
+      await expectTitle(page, '我的任务');
+      const taskRow = page.getByRole('row', { name: /周五带客户看厂房/ });
+      await taskRow.waitFor();
+      assert((await taskRow.innerText()).includes(state.reference), 'the task names its lead');
+      await s.shot('my-tasks');
+      await taskRow.getByRole('button', { name: '完成' }).click();
+      await taskRow.waitFor({ state: 'detached' });
       await page.goto(`${BASE}/app/board`);
       await card.waitFor();
       if (apiPaths.has('GET /api/reports/funnel')) state.contactedBefore = await funnelCount('contacted');

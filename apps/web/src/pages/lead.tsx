@@ -201,7 +201,7 @@ export function LeadPage() {
     mutationFn: (v: { title: string; dueAt?: Dayjs }) =>
       api.post<unknown, CreateTaskDto>(EP.leadTasks(id), {
         title: v.title.trim(),
-        dueAt: (v.dueAt ?? dayjs().add(1, 'day').hour(10).minute(0)).toISOString(),
+        dueAt: (v.dueAt ?? dayjs().add(1, 'day').hour(10).minute(0).second(0).millisecond(0)).toISOString(),
       }),
     onSuccess: () => {
       void message.success(t('saved'));
