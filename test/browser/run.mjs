@@ -380,6 +380,10 @@ const scenarios = [
       assert(reasons.length > 0, 'a match shows its reasons');
       await assertLabelled(page, 'lead page');
       await s.shot('lead-matches');
+      await page.getByRole('tab', { name: '可享政策' }).click();
+      const policy = page.getByTestId('policy-match').first();
+      await policy.waitFor();
+      assert(/可享受|不符合|待确认/.test(await policy.innerText()), 'a policy says whether the investor is eligible');
       await page.getByLabel('内容').fill('电话沟通：客户确认需要3000平厂房，下周考察');
       await page.getByRole('button', { name: '保存' }).click();
       await page.getByText('已保存').waitFor();

@@ -433,7 +433,7 @@ export function LeadPage() {
                     dataSource={policyMatches}
                     locale={{ emptyText: <Empty description={t('noPolicies')} /> }}
                     renderItem={(p) => (
-                      <List.Item>
+                      <List.Item data-testid="policy-match">
                         <List.Item.Meta
                           title={
                             <Space wrap>
