@@ -26,7 +26,7 @@ export {
   type LostReasonRow,
 } from './report-math.js';
 export { EXPORT_FORMATS, toCsv, toXlsx, type ExportFormat, type ReportTable, type Cell } from './report-table.js';
-export { type ReportFilter, type ResponseRow } from './reports.repository.js';
+export { ReportsRepository, type ReportFilter, type ResponseRow } from './reports.repository.js';
 export {
   ReportsService,
   CHANNEL_LABELS_ZH,

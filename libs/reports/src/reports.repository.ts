@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { Article, Park } from '@app/knowledge';
 import { PIPELINE_STAGES } from '@app/pipeline';
+import type { WorkingHours } from '@app/routing';
 import type { GroupBy, GroupCounts, Interval, LostCount, TrendRow } from './report-math.js';
 
 export interface ReportFilter {
@@ -103,36 +104,58 @@ export class ReportsRepository {
     }));
   }
 
-  /** Group sizes of leads created in [from, to), and the answered ones with their clock times. */
-  async responses(f: ReportFilter, by: GroupBy): Promise<{ sizes: Map<string | null, number>; answered: ResponseRow[] }> {
+  /**
+   * Group sizes of leads created in [from, to), and first-response working minutes: computed in SQL
+   * for owners on the default hours — no profile, or the default in it — (`defaultMinutes`, per group: generate_series over local days
+   * with the holiday calendar, the same rule as routing's workingMinutesBetween), and returned as
+   * clock times for owners with their own hours (`answered`, computed by the caller).
+   */
+  async responses(
+    f: ReportFilter,
+    by: GroupBy,
+    defaults: WorkingHours,
+  ): Promise<{ sizes: Map<string | null, number>; defaultMinutes: Map<string | null, number[]>; answered: ResponseRow[] }> {
     const p = new Params(f);
     const where = `l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}`;
     const sizes: { key: string | null; n: number }[] = await this.ds.query(
       `SELECT ${KEY_SQL[by]} AS key, count(*)::int AS n FROM lead_report_fact l WHERE ${where} AND $1::text[] IS NOT NULL GROUP BY 1`,
       p.values,
     );
-    // Epoch milliseconds as float8 (cheap to parse, unlike timestamptz text); hours once per owner.
-    const answered: { key: string | null; owner: string | null; start: number; answered: number }[] = await this.ds.query(
-      `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner,
+    const n = p.values.length;
+    const inSql: { key: string | null; minutes: number[] }[] = await this.ds.query(
+      `SELECT key, array_agg(m) AS minutes FROM (
+         SELECT a.key, floor(COALESCE((
+                  SELECT sum(GREATEST(0, extract(epoch FROM LEAST(d.day + $${n + 3}::time, a.t) - GREATEST(d.day + $${n + 2}::time, a.f))))
+                    FROM generate_series(date_trunc('day', a.f), a.t, interval '1 day') AS d(day)
+                    LEFT JOIN holiday_calendar h ON h.date = d.day::date
+                   WHERE CASE h.kind WHEN 'holiday' THEN false WHEN 'workday' THEN true
+                         ELSE extract(isodow FROM d.day)::int = ANY($${n + 4}::int[]) END
+                ), 0) / 60)::int AS m
+           FROM (
+             SELECT ${KEY_SQL[by]} AS key,
+                    date_trunc('milliseconds', COALESCE(l.assigned_at, l.created_at)) AT TIME ZONE $${n + 1} AS f,
+                    date_trunc('milliseconds', l.first_response_at) AT TIME ZONE $${n + 1} AS t
+               FROM lead_report_fact l
+               LEFT JOIN consultant_profile cp ON cp.user_id = l.owner_id
+              WHERE ${where} AND l.first_response_at IS NOT NULL AND (cp.working_hours IS NULL OR cp.working_hours = $${n + 5}::jsonb) AND $1::text[] IS NOT NULL
+           ) a
+       ) x GROUP BY key`,
+      [...p.values, defaults.timezone, defaults.start, defaults.end, defaults.days, JSON.stringify(defaults)],
+    );
+    // Owners with their own hours: epoch milliseconds as float8 (cheap to parse), hours once per owner.
+    const answered: { key: string | null; owner: string; start: number; answered: number; hours: unknown }[] = await this.ds.query(
+      `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner, cp.working_hours AS hours,
               (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
               (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered
          FROM lead_report_fact l
+         JOIN consultant_profile cp ON cp.user_id = l.owner_id AND cp.working_hours <> $${n + 1}::jsonb
         WHERE ${where} AND l.first_response_at IS NOT NULL AND $1::text[] IS NOT NULL`,
-      p.values,
+      [...p.values, JSON.stringify(defaults)],
     );
-    const owners = [...new Set(answered.map((a) => a.owner).filter((o): o is string => o !== null))];
-    const hours: { user_id: string; working_hours: unknown }[] = owners.length
-      ? await this.ds.query(`SELECT user_id, working_hours FROM consultant_profile WHERE user_id = ANY($1::uuid[])`, [owners])
-      : [];
-    const hoursOf = new Map(hours.map((h) => [h.user_id, h.working_hours]));
     return {
       sizes: new Map(sizes.map((s) => [s.key, Number(s.n)])),
-      answered: answered.map((a) => ({
-        key: a.key,
-        from: new Date(a.start),
-        to: new Date(a.answered),
-        ownerHours: a.owner ? (hoursOf.get(a.owner) ?? null) : null,
-      })),
+      defaultMinutes: new Map(inSql.map((r) => [r.key, r.minutes.map(Number)])),
+      answered: answered.map((a) => ({ key: a.key, from: new Date(a.start), to: new Date(a.answered), ownerHours: a.hours })),
     };
   }
 

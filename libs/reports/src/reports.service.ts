@@ -166,10 +166,12 @@ export class ReportsService {
   ): Promise<{ data: ResponseTimeReport; table: ReportTable }> {
     const w = this.window(f);
     const slaMinutes = slaMinutesOverride ?? (await this.routing.settings()).firstResponseMinutes;
-    const { sizes, answered } = await this.repo.responses(f, groupBy);
-    const minutesOf = await this.workingMinutes();
-    const minutes = new Map<string | null, number[]>([...sizes.keys()].map((k) => [k, []]));
-    for (const a of answered) minutes.get(a.key)?.push(Math.max(0, minutesOf(a.from, a.to, a.ownerHours)));
+    const { sizes, defaultMinutes, answered } = await this.repo.responses(f, groupBy, DEFAULT_WORKING_HOURS);
+    const minutes = new Map<string | null, number[]>([...sizes.keys()].map((k) => [k, [...(defaultMinutes.get(k) ?? [])]]));
+    if (answered.length) {
+      const minutesOf = await this.workingMinutes();
+      for (const a of answered) minutes.get(a.key)?.push(Math.max(0, minutesOf(a.from, a.to, a.ownerHours)));
+    }
     const rows = responseTimes(
       [...sizes].map(([key, leads]) => ({ key, leads, minutes: minutes.get(key) ?? [] })),
       slaMinutes,

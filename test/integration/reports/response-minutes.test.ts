@@ -1,0 +1,92 @@
+import { DEFAULT_WORKING_HOURS, RoutingService, workingMinutesBetween, type WorkingHours } from '@app/routing';
+import { ReportsRepository } from '@app/reports';
+import type { TestApp } from '../../support/test-app.js';
+import { startTestApp } from '../../support/test-app.js';
+import { newLead, TEST_ENV } from '../pipeline/lead-factory.js';
+
+/**
+ * Working minutes to first response are computed in SQL for owners on the default hours and in Node
+ * for owners with their own hours; both must equal routing's workingMinutesBetween, across weekends,
+ * the 2026 holidays and make-up working days (调休上班).
+ */
+describe('reports: response working minutes in SQL and in Node agree with routing', () => {
+  let t: TestApp;
+  let manager: { token: string; userId: string };
+  const custom: WorkingHours = { timezone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5, 6], start: '08:30', end: '20:00' };
+  const expected = new Map<string, number[]>();
+  const base = Date.parse('2026-01-01T00:00:00Z');
+
+  beforeAll(async () => {
+    t = await startTestApp(TEST_ENV);
+    manager = await t.signIn('manager');
+    const plain = await t.signIn('consultant', '默认工时');
+    const profiled = await t.signIn('consultant', '默认工时档案');
+    const own = await t.signIn('consultant', '自定义工时');
+    await t.ds.query(`INSERT INTO consultant_profile (user_id) VALUES ($1)`, [profiled.userId]);
+    await t.ds.query(`INSERT INTO consultant_profile (user_id, working_hours) VALUES ($1, $2)`, [own.userId, JSON.stringify(custom)]);
+    const calendar = await t.app.get(RoutingService).calendar();
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const owners = [plain.userId, profiled.userId, own.userId];
+    for (let i = 0; i < 45; i++) {
+      const owner = owners[i % 3];
+      const lead = await newLead(t, manager.token, {
+        company: `工时测试企业${i}`,
+        contactName: `联系人${i}`,
+        phone: `+86135000001${String(i).padStart(2, '0')}`,
+        ownerId: owner,
+      });
+      // Created any time in 2026 (holidays included), answered within minutes to two weeks, with odd milliseconds.
+      const from = new Date(base + Math.floor(rnd() * 330 * 86_400_000) + 123);
+      const to = new Date(from.getTime() + Math.floor(rnd() * (i % 5 === 0 ? 14 : 2) * 86_400_000) + 456);
+      await t.ds.query(
+        `UPDATE lead SET created_at = $2::timestamptz, assigned_at = $2::timestamptz, first_response_at = $3::timestamptz WHERE id = $1`,
+        [lead.id, from, to],
+      );
+      const hours = owner === own.userId ? custom : DEFAULT_WORKING_HOURS;
+      expected.set(owner, [...(expected.get(owner) ?? []), workingMinutesBetween(from, to, hours, calendar)]);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives every owner the medians, p90 and SLA counts of routing-computed minutes', async () => {
+    const res = await t
+      .http()
+      .get(`/api/reports/response-times?from=2025-12-01T00:00:00Z&to=2027-01-01T00:00:00Z&slaMinutes=240`)
+      .set('authorization', `Bearer ${manager.token}`)
+      .expect(200);
+    const interp = (values: number[], p: number) => {
+      const v = [...values].sort((a, b) => a - b);
+      const i = p * (v.length - 1);
+      const lo = Math.floor(i);
+      return Math.round((lo + 1 < v.length ? v[lo] + (v[lo + 1] - v[lo]) * (i - lo) : v[lo]) * 100) / 100;
+    };
+    for (const [owner, minutes] of expected) {
+      const row = res.body.rows.find((r: { key: string }) => r.key === owner);
+      expect(row).toMatchObject({
+        leads: 15,
+        responded: 15,
+        medianMinutes: interp(minutes, 0.5),
+        p90Minutes: interp(minutes, 0.9),
+        withinSla: minutes.filter((m) => m <= 240).length,
+      });
+    }
+    // Minute by minute: SQL for both default-hours owners, Node for the one with its own hours.
+    const { defaultMinutes, answered } = await t.app
+      .get(ReportsRepository)
+      .responses({ from: new Date('2025-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') }, 'consultant', DEFAULT_WORKING_HOURS);
+    const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+    const owners = [...expected.keys()];
+    expect(sorted(defaultMinutes.get(owners[0])!)).toEqual(sorted(expected.get(owners[0])!));
+    expect(sorted(defaultMinutes.get(owners[1])!)).toEqual(sorted(expected.get(owners[1])!));
+    expect(defaultMinutes.has(owners[2])).toBe(false);
+    expect(answered.filter((a) => a.key === owners[2])).toHaveLength(15);
+    // The data really crosses weekends and holidays: some answers took far more clock time than working time.
+    expect([...expected.values()].flat().some((m) => m > 0)).toBe(true);
+  });
+});
