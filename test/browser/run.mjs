@@ -569,6 +569,17 @@ const scenarios = [
       assert(lead, `lead ${reference} exists`);
       assert(lead.channel === 'article', `channel is article (got ${lead.channel})`);
       assert(lead.sourceArticleId === article.id, `sourceArticleId is the article (got ${lead.sourceArticleId})`);
+      if (apiPaths.has('POST /api/privacy/consent-withdrawal/self')) {
+        // withdrawing consent is as easy as giving it: reference + phone on the status page
+        await page.goto(`${BASE}/status?reference=${encodeURIComponent(reference)}`);
+        await page.getByLabel('手机号').fill(phone);
+        await page.getByRole('button', { name: '查询' }).click();
+        await page.getByTestId('stage').waitFor();
+        await page.getByRole('button', { name: '撤回个人信息处理同意' }).click();
+        await page.getByRole('button', { name: '确定' }).click();
+        await page.getByText('已撤回同意').waitFor();
+        await s.shot('consent-withdrawn');
+      }
       await ctx.close();
     },
   },

@@ -587,6 +587,11 @@ export interface RuleResponse {
   requireOnDuty: boolean;
 }
 
+export interface SelfWithdrawalDto {
+  reference: string;
+  phone: string;
+}
+
 export interface SettingsDto {
   /** Working minutes to first response */
   firstResponseMinutes?: number;

@@ -51,8 +51,8 @@ const dict = {
   dt_buy: ['购买', 'Buy'],
   privacyTitle: ['个人信息处理告知', 'Privacy notice'],
   privacyText: [
-    '我们（招商 CRM 运营方）收集您填写的公司、联系人、手机号、邮箱和需求信息，仅用于联系您、匹配载体与政策并跟进您的投资需求。信息加密保存，保存期限为 3 年或至您撤回同意为止，之后删除或匿名化。您可随时查询、更正、删除个人信息或撤回同意，联系 privacy@zhaoshang.local。',
-    'We (the operator of Zhaoshang CRM) collect the company, contact name, mobile number, email and request you enter only to contact you, match sites and policies and follow up your investment request. It is stored encrypted for 3 years or until you withdraw consent, then deleted or anonymised. You may access, correct or delete your data or withdraw consent at any time: privacy@zhaoshang.local.',
+    '我们（招商 CRM 运营方）收集您填写的公司、联系人、手机号、邮箱和需求信息，仅用于联系您、匹配载体与政策并跟进您的投资需求。信息加密保存，保存期限为 3 年或至您撤回同意为止，之后删除或匿名化。您可随时查询、更正、删除个人信息或撤回同意（在“查询进度”页面即可撤回），联系 privacy@zhaoshang.local。',
+    'We (the operator of Zhaoshang CRM) collect the company, contact name, mobile number, email and request you enter only to contact you, match sites and policies and follow up your investment request. It is stored encrypted for 3 years or until you withdraw consent, then deleted or anonymised. You may access, correct or delete your data or withdraw consent at any time (withdraw on the “Check status” page): privacy@zhaoshang.local.',
   ],
   consent: ['我已阅读并同意上述个人信息处理告知', 'I have read and agree to the privacy notice above'],
   shareConsent: [
@@ -272,6 +272,9 @@ const dict = {
   signedPark: ['落户园区', 'Park'],
   signedAt: ['签约日期', 'Signing date'],
   whyBack: ['退回原因', 'Why move it back'],
+  withdrawConsent: ['撤回个人信息处理同意', 'Withdraw my consent'],
+  withdrawConfirm: ['撤回后我们将不再就此需求联系您，确定撤回？', 'We will no longer contact you about this request. Withdraw?'],
+  withdrawn: ['已撤回同意，我们将不再就此需求联系您。', 'Consent withdrawn: we will no longer contact you about this request.'],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],

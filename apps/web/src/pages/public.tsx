@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Popconfirm, Result, Skeleton, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ApiError } from '../api.js';
+import type { SelfWithdrawalDto } from '../api-types.gen.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { IntakeForm, type IntakeResult } from '../IntakeForm.js';
 import { plainPolicy, type PolicyView } from '../policyText.js';
@@ -78,6 +79,11 @@ export function StatusPage() {
     mutationFn: (v: { reference: string; phone: string }) => api.get<StatusResult>('/api/leads/status', v),
   });
   const err = lookup.error instanceof ApiError ? lookup.error : null;
+  // PIPL Art. 15: withdrawing consent is as easy as giving it — the same reference + phone
+  const withdraw = useMutation({
+    mutationFn: (v: SelfWithdrawalDto) =>
+      api.post<{ consentsWithdrawn: number }, SelfWithdrawalDto>('/api/privacy/consent-withdrawal/self', v),
+  });
   const fe = (name: string) => {
     const f = err?.fields.find((x) => x.field === name);
     return f ? { validateStatus: 'error' as const, help: <span role="alert">{pick(f.message_zh, f.message_en)}</span> } : {};
@@ -121,6 +127,25 @@ export function StatusPage() {
               {t('yourConsultant')}：{lang === 'zh' ? `${lookup.data.ownerFirstName}顾问` : lookup.data.ownerFirstName}
             </p>
           )}
+          <div style={{ marginTop: 16 }}>
+            {withdraw.isSuccess ? (
+              <Alert type="success" title={t('withdrawn')} />
+            ) : (
+              <Popconfirm
+                title={t('withdrawConfirm')}
+                okText={t('confirm')}
+                cancelText={t('cancel')}
+                onConfirm={() => withdraw.mutate({ reference: lookup.data.reference, phone: phone.trim() })}
+              >
+                <Button size="small" danger loading={withdraw.isPending}>
+                  {t('withdrawConsent')}
+                </Button>
+              </Popconfirm>
+            )}
+            {withdraw.error instanceof ApiError && (
+              <Alert role="alert" type="error" style={{ marginTop: 8 }} title={withdraw.error.text(lang)} />
+            )}
+          </div>
         </Card>
       )}
     </>
