@@ -275,6 +275,7 @@ const dict = {
   withdrawConsent: ['撤回个人信息处理同意', 'Withdraw my consent'],
   withdrawConfirm: ['撤回后我们将不再就此需求联系您，确定撤回？', 'We will no longer contact you about this request. Withdraw?'],
   withdrawn: ['已撤回同意，我们将不再就此需求联系您。', 'Consent withdrawn: we will no longer contact you about this request.'],
+  menu: ['菜单', 'Menu'],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],

@@ -99,7 +99,7 @@ export function AppLayout() {
             selectedKeys={selected}
             items={items}
             style={{ borderBottom: 'none' }}
-            overflowedIndicator={narrow ? '☰' : undefined}
+            overflowedIndicator={narrow ? <span aria-label={t('menu')}>☰</span> : undefined}
           />
         </nav>
         <Space size="small">
