@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainError } from '@app/errors';
 import { JobsService } from '@app/jobs';
@@ -21,6 +21,8 @@ export interface NewNotification {
 
 export const DELIVER_JOB = 'notifications.deliver';
 export const SWEEP_JOB = 'notifications.sweep';
+/** Outbox commits within this window share one delivery job. */
+export const DELIVERY_COALESCE_MS = 25;
 
 /** Robot notifications are addressed to the robot by the hash of its key. */
 export function robotRecipient(key: string): string {
@@ -37,6 +39,9 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger('Notifications');
   private readonly email: EmailSender;
   private readonly wecom: WecomClient;
+  /** Transactions that wrote outbox rows: a delivery job is queued once they commit. */
+  private readonly pendingDelivery = new WeakSet<QueryRunner>();
+  private deliveryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -54,9 +59,22 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
     };
     this.jobs.register(DELIVER_JOB, run, { queue: { retryLimit: 0 } });
     this.jobs.register(SWEEP_JOB, run, { cron: '* * * * *', queue: { retryLimit: 0 } });
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (e) => {
+        if (e.queryRunner && this.pendingDelivery.has(e.queryRunner)) {
+          this.pendingDelivery.delete(e.queryRunner);
+          this.deliverySoon();
+        }
+      },
+      afterTransactionRollback: (e) => {
+        if (e.queryRunner) this.pendingDelivery.delete(e.queryRunner);
+      },
+    };
+    this.ds.subscribers.push(subscriber);
   }
 
   onApplicationShutdown(): void {
+    if (this.deliveryTimer) clearTimeout(this.deliveryTimer);
     this.email.close();
   }
 
@@ -71,21 +89,56 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
    * are ignored) and queues a delivery job in the same transaction.
    */
   async enqueue(manager: EntityManager, items: NewNotification[]): Promise<number> {
-    const now = this.clock.now();
-    let inserted = 0;
-    for (const n of items) {
-      const rows: unknown[] = await manager.query(
-        `INSERT INTO notification (event_key, recipient, channel, lead_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6, $6)
-         ON CONFLICT (event_key, recipient, channel) DO NOTHING RETURNING id`,
-        [n.eventKey, n.recipient, n.channel, n.leadId ?? null, JSON.stringify(n.payload), now],
-      );
-      inserted += rows.length;
-    }
-    if (inserted > 0) {
-      await this.jobs.send(DELIVER_JOB, {}, {}, { query: (sql, params) => manager.query(sql, params) });
-    }
-    return inserted;
+    if (items.length === 0) return 0;
+    // One statement for the whole batch (an intake writes 2–4 rows).
+    const rows: unknown[] = await manager.query(this.outboxInsert('$1', '$2'), [this.outboxRows(items), this.clock.now()]);
+    if (rows.length > 0) this.queueDelivery(manager);
+    return rows.length;
+  }
+
+  /**
+   * The outbox INSERT for callers that fold it into a larger statement: `rowsParam` holds
+   * {@link outboxRows}, `nowParam` the time; duplicates of an (event, recipient, channel) are
+   * ignored; returns the ids inserted. Call {@link queueDelivery} in the same transaction when any.
+   */
+  outboxInsert(rowsParam: string, nowParam: string, where = ''): string {
+    return `INSERT INTO notification (event_key, recipient, channel, lead_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
+       SELECT x.event_key, x.recipient, x.channel, x.lead_id, x.payload, 'pending', 0, ${nowParam}::timestamptz, ${nowParam}::timestamptz, ${nowParam}::timestamptz
+       FROM jsonb_to_recordset(${rowsParam}::jsonb) AS x(event_key text, recipient text, channel text, lead_id uuid, payload jsonb)
+       ${where}
+       ON CONFLICT (event_key, recipient, channel) DO NOTHING RETURNING id`;
+  }
+
+  outboxRows(items: NewNotification[]): string {
+    return JSON.stringify(
+      items.map((n) => ({
+        event_key: n.eventKey,
+        recipient: n.recipient,
+        channel: n.channel,
+        lead_id: n.leadId ?? null,
+        payload: n.payload,
+      })),
+    );
+  }
+
+  /**
+   * Wakes the workers for rows the caller's transaction wrote: once it commits, one delivery job
+   * (coalesced per process over {@link DELIVERY_COALESCE_MS}, sent on pg-boss's own connections)
+   * makes a worker drain every due row. No round trip inside the caller's transaction; a job that
+   * is never sent (process killed between commit and send) only delays the rows to the minutely sweep.
+   */
+  queueDelivery(manager: EntityManager): void {
+    const qr = manager.queryRunner;
+    if (qr?.isTransactionActive) this.pendingDelivery.add(qr);
+    else this.deliverySoon();
+  }
+
+  private deliverySoon(): void {
+    if (this.deliveryTimer) return;
+    this.deliveryTimer = setTimeout(() => {
+      this.deliveryTimer = null;
+      this.jobs.send(DELIVER_JOB, {}).catch((e: Error) => this.logger.warn(`delivery job not queued: ${e.message}`));
+    }, DELIVERY_COALESCE_MS);
   }
 
   list(filter: { leadId?: string; status?: NotificationStatus; limit?: number }): Promise<Notification[]> {
@@ -136,13 +189,17 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
   private deliverOne(): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       const now = this.clock.now();
-      const rows: { id: string }[] = await m.query(
-        `SELECT id FROM notification WHERE status IN ('pending', 'failed') AND next_attempt_at <= $1
-         ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
-      if (rows.length === 0) return false;
-      const n = await m.findOneByOrFail(Notification, { id: rows[0].id });
+      // One statement claims and reads the row.
+      const n = await m
+        .createQueryBuilder(Notification, 'n')
+        .where(`n.status IN ('pending', 'failed') AND n.nextAttemptAt <= :now`, { now })
+        .orderBy('n.nextAttemptAt', 'ASC')
+        .addOrderBy('n.id', 'ASC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getOne();
+      if (!n) return false;
       switch (n.channel) {
         case 'email':
           await this.deliverEmail(m, n, now);

@@ -4,6 +4,7 @@ export { RoutingRule, RULE_TARGET_TYPES, type RuleTargetType } from './routing-r
 export { RoutingState, RoutingRotation, HolidayCalendar } from './routing-state.entity.js';
 export { RoutingSettings, BREACH_ACTIONS, type BreachAction } from './routing-settings.entity.js';
 export { LeadSla } from './lead-sla.entity.js';
+export { ConsultantLoad, CONSULTANT_LOAD_SHARDS } from './consultant-load.entity.js';
 export {
   decideRouting,
   unmetCondition,
@@ -26,7 +27,7 @@ export {
   type CalendarOverrides,
 } from './working-time.js';
 export { CHINA_HOLIDAYS_2026, type HolidayEntry } from './china-holidays-2026.js';
-export { RoutingService, factsOf } from './routing.service.js';
+export { RoutingService, factsOf, rotationSequenceName, LEAST_LOADED_BAND, ROUTING_CONFIG_TTL_MS } from './routing.service.js';
 export { RoutingAdminService, type ProfileChanges, type RuleInput } from './routing-admin.service.js';
 export { SlaService, slaLevel, SLA_SCAN_JOB } from './sla.service.js';
 export { DailyDigestService, DAILY_DIGEST_JOB, type DailyFigures } from './daily-digest.service.js';
@@ -38,6 +39,7 @@ import { RoutingRule } from './routing-rule.entity.js';
 import { RoutingState, RoutingRotation, HolidayCalendar } from './routing-state.entity.js';
 import { RoutingSettings } from './routing-settings.entity.js';
 import { LeadSla } from './lead-sla.entity.js';
+import { ConsultantLoad } from './consultant-load.entity.js';
 export const ROUTING_ENTITIES = [
   ConsultantProfile,
   Team,
@@ -47,4 +49,5 @@ export const ROUTING_ENTITIES = [
   HolidayCalendar,
   RoutingSettings,
   LeadSla,
+  ConsultantLoad,
 ];

@@ -6,6 +6,7 @@ import { ConsultantProfile } from './consultant-profile.entity.js';
 import type { RoutingStrategy, RuleConditions } from './routing-decision.js';
 import { RoutingRule, type RuleTargetType } from './routing-rule.entity.js';
 import { RoutingSettings } from './routing-settings.entity.js';
+import { RoutingService } from './routing.service.js';
 import { Team } from './team.entity.js';
 import { DEFAULT_WORKING_HOURS, workingHoursProblem, type WorkingHours } from './working-time.js';
 
@@ -38,7 +39,19 @@ export interface RuleInput {
 /** Consultant profiles, teams, rules and settings: what admins and managers configure. */
 @Injectable()
 export class RoutingAdminService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly routing: RoutingService,
+  ) {}
+
+  /** Routing caches rules and the default team for a moment: drop them after every write. */
+  private async changed<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } finally {
+      this.routing.invalidate();
+    }
+  }
 
   private async consultantUser(userId: string): Promise<void> {
     const rows: { role: string }[] = await this.ds.query(`SELECT role FROM app_user WHERE id = $1`, [userId]);
@@ -87,7 +100,7 @@ export class RoutingAdminService {
     }
     if (changes.teamId) await this.getTeam(changes.teamId, 'teamId');
     Object.assign(profile, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
-    return this.ds.manager.save(ConsultantProfile, profile);
+    return this.changed(this.ds.manager.save(ConsultantProfile, profile));
   }
 
   listProfiles(): Promise<ConsultantProfile[]> {
@@ -105,15 +118,17 @@ export class RoutingAdminService {
   }
 
   async saveTeam(id: string | null, input: { name?: string; isDefault?: boolean; robotKey?: string | null }): Promise<Team> {
-    return this.ds.transaction(async (m) => {
-      const team = id ? await this.getTeam(id) : m.create(Team, { name: input.name ?? '', isDefault: false, robotKey: null });
-      if (input.name !== undefined) team.name = input.name;
-      if (input.robotKey !== undefined) team.robotKey = input.robotKey;
-      if (input.isDefault !== undefined) team.isDefault = input.isDefault;
-      // One default team at most.
-      if (input.isDefault) await m.query(`UPDATE team SET is_default = false WHERE is_default`);
-      return m.save(Team, team);
-    });
+    return this.changed(
+      this.ds.transaction(async (m) => {
+        const team = id ? await this.getTeam(id) : m.create(Team, { name: input.name ?? '', isDefault: false, robotKey: null });
+        if (input.name !== undefined) team.name = input.name;
+        if (input.robotKey !== undefined) team.robotKey = input.robotKey;
+        if (input.isDefault !== undefined) team.isDefault = input.isDefault;
+        // One default team at most.
+        if (input.isDefault) await m.query(`UPDATE team SET is_default = false WHERE is_default`);
+        return m.save(Team, team);
+      }),
+    );
   }
 
   listRules(): Promise<RoutingRule[]> {
@@ -178,19 +193,19 @@ export class RoutingAdminService {
       requireOnDuty: input.requireOnDuty ?? false,
     });
     await this.checkTarget(rule);
-    return this.ds.manager.save(RoutingRule, rule);
+    return this.changed(this.ds.manager.save(RoutingRule, rule));
   }
 
   async updateRule(id: string, input: RuleInput): Promise<RoutingRule> {
     const rule = await this.getRule(id);
     Object.assign(rule, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
     await this.checkTarget(rule);
-    return this.ds.manager.save(RoutingRule, rule);
+    return this.changed(this.ds.manager.save(RoutingRule, rule));
   }
 
   async deleteRule(id: string): Promise<void> {
     await this.getRule(id);
-    await this.ds.manager.delete(RoutingRule, { id });
+    await this.changed(this.ds.manager.delete(RoutingRule, { id }));
   }
 
   async getSettings(): Promise<RoutingSettings> {
@@ -218,6 +233,6 @@ export class RoutingAdminService {
         'Need 1 ≤ escalateMultiplier ≤ recycleMultiplier',
       );
     }
-    return this.ds.manager.save(RoutingSettings, s);
+    return this.changed(this.ds.manager.save(RoutingSettings, s));
   }
 }

@@ -86,6 +86,19 @@ export interface RoutingInput {
   defaultTeamId: string | null;
   now: Date;
   calendar: CalendarOverrides;
+  /**
+   * Round-robin position per scope: the value the scope's sequence gave this decision. When set,
+   * the choice is `field[position % field.length]` over the candidates sorted by id, so concurrent
+   * decisions (each with its own position) spread evenly without any lock. Without it (pure
+   * callers, simulations), the least recently assigned by `lastSeq` goes first.
+   */
+  rotation?: Record<string, number>;
+  /**
+   * least_loaded: consultants within this many open leads of the least loaded count as equally
+   * loaded and take turns (round robin). Loads read by concurrent decisions lag by the leads still
+   * in flight; a band wider than that lag keeps equal consultants in strict rotation. Default 0.
+   */
+  loadBand?: number;
 }
 
 function prefixIn(value: string | null | undefined, list: string[] | undefined): boolean | null {
@@ -154,10 +167,11 @@ function pick(
   pool: CandidateState[],
   strategy: RoutingStrategy,
   scope: string,
-  facts: LeadFacts,
+  input: RoutingInput,
   steps: RoutingStep[],
   ruleId?: string,
 ): CandidateState {
+  const facts = input.facts;
   let field = pool;
   if (facts.industryCode) {
     const specialists = pool.filter((c) => prefixIn(facts.industryCode, c.industries) === true);
@@ -169,6 +183,16 @@ function pick(
         message: `优先分配给擅长行业 ${facts.industryCode} 的顾问：${specialists.map((c) => c.name).join('、')}`,
       });
     }
+  }
+  const position = input.rotation?.[scope];
+  if (position !== undefined) {
+    let turn = field;
+    if (strategy === 'least_loaded') {
+      const least = Math.min(...field.map((c) => c.load));
+      turn = field.filter((c) => c.load <= least + (input.loadBand ?? 0));
+    }
+    const byId = [...turn].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+    return byId[((position % byId.length) + byId.length) % byId.length];
   }
   const sorted = [...field].sort(strategy === 'least_loaded' ? (a, b) => a.load - b.load || byRotation(scope)(a, b) : byRotation(scope));
   return sorted[0];
@@ -223,7 +247,7 @@ export function decideRouting(input: RoutingInput): RoutingDecision {
       continue;
     }
     const scope = `rule:${rule.id}`;
-    const chosen = pick(eligible, rule.strategy, scope, input.facts, steps, rule.id);
+    const chosen = pick(eligible, rule.strategy, scope, input, steps, rule.id);
     steps.push({
       code: 'chosen',
       ruleId: rule.id,
@@ -246,7 +270,7 @@ export function decideRouting(input: RoutingInput): RoutingDecision {
     return { consultantId: null, ruleId: null, scope: null, steps };
   }
   const scope = `team:${input.defaultTeamId ?? 'all'}`;
-  const chosen = pick(eligible, 'least_loaded', scope, input.facts, steps);
+  const chosen = pick(eligible, 'least_loaded', scope, input, steps);
   steps.push({
     code: 'chosen',
     userId: chosen.userId,

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * Shared routing counters. The row 'global' is updated (and so row-locked) by every routing
- * decision, claim, assignment and release: it serialises them across processes and numbers them.
+ * Former routing lock: until migration RoutingLockFree the row 'global' was updated (and so
+ * row-locked) by every decision. No longer written: decisions are numbered by the sequence
+ * routing_decision_seq and nothing is serialised (docs/routing.md). Kept for history.
  */
 @Entity('routing_state')
 export class RoutingState {
@@ -13,7 +14,7 @@ export class RoutingState {
   seq: string;
 }
 
-/** Round-robin position: the decision number of the last assignment of a consultant in a scope. */
+/** Former round-robin position (replaced by one sequence per scope); no longer written. */
 @Entity('routing_rotation')
 export class RoutingRotation {
   @PrimaryColumn({ type: 'text' })

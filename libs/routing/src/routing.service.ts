@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainError } from '@app/errors';
 import type { AuthUser } from '@app/identity';
-import { Lead, LeadLifecycle, LeadsRepository, OPEN_STAGES, CLOSED_STAGES } from '@app/leads';
+import { Lead, LeadLifecycle, LeadsRepository, CLOSED_STAGES } from '@app/leads';
 import { Clock, NotificationsService, robotRecipient, type NewNotification } from '@app/notifications';
 import { investorAcknowledgement, leadMessage, type LeadMessageKind } from './messages.js';
 import {
@@ -24,6 +25,7 @@ interface CandidateRow extends CandidateState {
   email: string;
   wecomUserId: string | null;
   robotKey: string | null;
+  teamRobotKey: string | null;
 }
 
 export interface AssignMeta {
@@ -34,13 +36,46 @@ export interface AssignMeta {
   notify: boolean;
 }
 
+/** What changes rarely and is read by every decision: rules, default team, calendar (cached briefly). */
+interface RoutingConfig {
+  rules: RuleView[];
+  defaultTeamId: string | null;
+  calendar: CalendarOverrides;
+  loadedAt: number;
+}
+
+/** How long a process reuses rules, default team and calendar; admin writes in this process clear it at once. */
+export const ROUTING_CONFIG_TTL_MS = Number(process.env.ROUTING_CONFIG_TTL_MS ?? 2000);
+
+/**
+ * least_loaded band: consultants within this many open leads of the least loaded take turns. Wider
+ * than the lag of concurrently read loads (leads in flight per consultant), narrow enough that a
+ * consultant back from leave catches up first.
+ */
+export const LEAST_LOADED_BAND = 10;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Name of the round-robin sequence of a scope (same as zs_routing_rotation_next in SQL). */
+export function rotationSequenceName(scope: string): string {
+  return `routing_rr_${createHash('md5').update(scope).digest('hex').slice(0, 24)}`;
+}
+
 /**
  * Assigns leads: on intake (inside the intake transaction), from the pool (claim), by a manager,
- * and back to the pool. Every change of owner first takes the row lock on routing_state 'global',
- * so decisions, loads and the round-robin rotation are serialised across all processes.
+ * and back to the pool — without any global lock (docs/routing.md):
+ * - loads come from `consultant_load`, kept by a trigger on `lead`;
+ * - round robin takes the next value of the scope's sequence (non-transactional, never blocks);
+ * - capacity is reserved with `zs_routing_reserve`: a shared per-consultant advisory lock while the
+ *   consultant is far from full, an exclusive one near capacity;
+ * - claim, assign, release and SLA recycling lock the lead row itself (exactly once).
  */
 @Injectable()
 export class RoutingService implements OnModuleInit {
+  private config$: Promise<RoutingConfig> | null = null;
+  /** Consultants as read by the previous decision in this process (only to predict the next scope). */
+  private lastCandidates: CandidateRow[] | null = null;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,12 +94,38 @@ export class RoutingService implements OnModuleInit {
     });
   }
 
-  /** Takes the routing lock for the rest of the transaction; returns this decision's number. */
-  async lock(m: EntityManager): Promise<number> {
-    const rows: { seq: string }[] = await m.query(
-      `INSERT INTO routing_state (key, seq) VALUES ('global', 1)
-       ON CONFLICT (key) DO UPDATE SET seq = routing_state.seq + 1 RETURNING seq`,
-    );
+  /** Forgets the cached rules, default team and calendar (called after every admin write). */
+  invalidate(): void {
+    this.config$ = null;
+  }
+
+  /** Rules, default team and calendar, read through `m` at most every {@link ROUTING_CONFIG_TTL_MS}. */
+  async routingConfig(m: EntityManager): Promise<RoutingConfig> {
+    const cached = this.config$;
+    if (cached) {
+      const c = await cached.catch(() => null);
+      if (c && Date.now() - c.loadedAt < ROUTING_CONFIG_TTL_MS) return c;
+      if (this.config$ === cached) this.config$ = null;
+    }
+    if (!this.config$) {
+      const loading = (async (): Promise<RoutingConfig> => {
+        const loadedAt = Date.now();
+        const rules = await this.ruleViews(m);
+        const team = await m.findOne(Team, { where: { isDefault: true }, order: { createdAt: 'ASC' } });
+        const calendar = await this.calendar(m);
+        return { rules, defaultTeamId: team?.id ?? null, calendar, loadedAt };
+      })();
+      this.config$ = loading;
+      loading.catch(() => {
+        if (this.config$ === loading) this.config$ = null;
+      });
+    }
+    return this.config$;
+  }
+
+  /** The next decision number (assignment events, notification keys); never blocks. */
+  async nextDecision(m: EntityManager): Promise<number> {
+    const rows: { seq: string }[] = await m.query(`SELECT nextval('routing_decision_seq') AS seq`);
     return Number(rows[0].seq);
   }
 
@@ -79,9 +140,24 @@ export class RoutingService implements OnModuleInit {
     return new Map(rows.map((r) => [r.date, r.kind]));
   }
 
-  /** Every active consultant with their profile (defaults when none), open-lead load and rotation. */
+  /** Every consultant with their profile (defaults when none) and open-lead load; one indexed query. */
   async candidates(m: EntityManager): Promise<CandidateRow[]> {
+    return (await this.candidatesNumbered(m, undefined)).candidates;
+  }
+
+  /**
+   * {@link candidates}, plus in the same statement (one round trip) the next decision number and,
+   * when `scope` is given (undefined: neither; null: the decision number only), the scope's next
+   * round-robin position.
+   */
+  private async candidatesNumbered(
+    m: EntityManager,
+    scope: string | null | undefined,
+  ): Promise<{ candidates: CandidateRow[]; seq: number | null; rr: number | null }> {
+    const numbered = scope !== undefined;
     const rows: {
+      seq?: string;
+      rr?: string | null;
       user_id: string;
       name: string;
       user_email: string;
@@ -95,34 +171,50 @@ export class RoutingService implements OnModuleInit {
       email: string | null;
       wecom_user_id: string | null;
       robot_key: string | null;
-      load: string;
+      team_robot_key: string | null;
+      load: number | null;
     }[] = await m.query(
-      `SELECT u.id AS user_id, u.name, u.email AS user_email, u.active AS user_active,
-              p.active, p.leave, p.working_hours, p.industries, p.capacity, p.team_id, p.email, p.wecom_user_id, p.robot_key,
-              (SELECT count(*) FROM lead l WHERE l.owner_id = u.id AND l.stage = ANY($1)) AS load
-       FROM app_user u LEFT JOIN consultant_profile p ON p.user_id = u.id
-       WHERE u.role = 'consultant'
-       ORDER BY u.id`,
-      [[...OPEN_STAGES]],
+      `WITH c AS (
+         SELECT u.id AS user_id, u.name, u.email AS user_email, u.active AS user_active,
+                p.active, p.leave, p.working_hours, p.industries, p.capacity, p.team_id, p.email, p.wecom_user_id, p.robot_key,
+                t.robot_key AS team_robot_key, l.load
+         FROM app_user u
+         LEFT JOIN consultant_profile p ON p.user_id = u.id
+         LEFT JOIN team t ON t.id = p.team_id
+         LEFT JOIN LATERAL (SELECT sum(cl.open_leads)::int AS load FROM consultant_load cl WHERE cl.user_id = u.id) l ON true
+         WHERE u.role = 'consultant'
+       )${
+         numbered
+           ? `, s AS MATERIALIZED (
+         SELECT nextval('routing_decision_seq') AS seq,
+                CASE WHEN $1::text IS NULL THEN NULL ELSE zs_routing_rotation_next($1::text) END AS rr
+       )
+       SELECT s.seq, s.rr, c.* FROM s LEFT JOIN c ON true ORDER BY c.user_id`
+           : ` SELECT c.* FROM c ORDER BY c.user_id`
+       }`,
+      numbered ? [scope] : [],
     );
-    const rotation: { scope: string; user_id: string; last_seq: string }[] = await m.query(
-      `SELECT scope, user_id, last_seq FROM routing_rotation`,
-    );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      name: r.name,
-      teamId: r.team_id,
-      active: r.user_active && r.active !== false,
-      leave: r.leave ?? [],
-      workingHours: r.working_hours ?? DEFAULT_WORKING_HOURS,
-      industries: r.industries ?? [],
-      capacity: r.capacity ?? 50,
-      load: Number(r.load),
-      lastSeq: Object.fromEntries(rotation.filter((x) => x.user_id === r.user_id).map((x) => [x.scope, Number(x.last_seq)])),
-      email: r.email ?? r.user_email,
-      wecomUserId: r.wecom_user_id,
-      robotKey: r.robot_key,
-    }));
+    const seq = numbered && rows.length ? Number(rows[0].seq) : null;
+    const rr = numbered && rows.length && rows[0].rr != null ? Number(rows[0].rr) : null;
+    const candidates = rows
+      .filter((r) => r.user_id !== null)
+      .map((r) => ({
+        userId: r.user_id,
+        name: r.name,
+        teamId: r.team_id,
+        active: r.user_active && r.active !== false,
+        leave: r.leave ?? [],
+        workingHours: r.working_hours ?? DEFAULT_WORKING_HOURS,
+        industries: r.industries ?? [],
+        capacity: r.capacity ?? 50,
+        load: Number(r.load ?? 0),
+        lastSeq: {},
+        email: r.email ?? r.user_email,
+        wecomUserId: r.wecom_user_id,
+        robotKey: r.robot_key,
+        teamRobotKey: r.team_robot_key,
+      }));
+    return { candidates, seq, rr };
   }
 
   async ruleViews(m: EntityManager): Promise<RuleView[]> {
@@ -130,15 +222,87 @@ export class RoutingService implements OnModuleInit {
     return rules.map(toRuleView);
   }
 
-  /** Decides for a lead's facts with the current state (call under {@link lock} to act on it). */
+  /**
+   * Decides for a lead's facts and acts on it: the scope's sequence gives the round-robin
+   * position; `act` writes the assignment with a capacity reservation (or the pool when nobody is
+   * chosen) and returns the reservation (-1 - load when the consultant filled up meanwhile: they
+   * then count as full and the decision is taken again).
+   */
+  async route(
+    m: EntityManager,
+    facts: LeadFacts,
+    opts: { exclude?: string },
+    act: (candidate: CandidateRow | null, decision: RoutingDecision, seq: number) => Promise<number>,
+  ): Promise<void> {
+    const cfg = await this.routingConfig(m);
+    const baseOf = (candidates: CandidateRow[]) => ({
+      facts,
+      rules: cfg.rules,
+      candidates: candidates.filter((c) => c.userId !== opts.exclude),
+      defaultTeamId: cfg.defaultTeamId,
+      calendar: cfg.calendar,
+      loadBand: LEAST_LOADED_BAND,
+    });
+    // The scope is predicted from the consultants seen by the previous decision, so that loads,
+    // decision number and rotation position come in one round trip; when the fresh decision lands
+    // in another scope (eligibility changed), that scope's position is taken separately.
+    const predicted = this.lastCandidates ? decideRouting({ ...baseOf(this.lastCandidates), now: this.clock.now() }).scope : null;
+    const first = await this.candidatesNumbered(m, predicted);
+    this.lastCandidates = first.candidates;
+    const base = baseOf(first.candidates);
+    let seq = first.seq!;
+    let rotation: { scope: string | null; rr: number | null } = { scope: predicted, rr: first.rr };
+    for (;;) {
+      const now = this.clock.now();
+      let decision = decideRouting({ ...base, now });
+      if (decision.scope) {
+        if (decision.scope !== rotation.scope || rotation.rr === null) {
+          const rows: { rr: string }[] = await m.query(`SELECT zs_routing_rotation_next($1) AS rr`, [decision.scope]);
+          rotation = { scope: decision.scope, rr: Number(rows[0].rr) };
+        }
+        decision = decideRouting({ ...base, now, rotation: { [decision.scope]: rotation.rr! } });
+      }
+      const candidate = base.candidates.find((c) => c.userId === decision.consultantId) ?? null;
+      const reserved = await act(candidate, decision, seq);
+      if (!candidate || reserved >= 0) return;
+      // Filled up meanwhile: counts as full for the next attempt (ends: one fewer eligible each time).
+      candidate.load = Math.max(-1 - reserved, candidate.capacity);
+      rotation = { scope: null, rr: null };
+      seq = await this.nextDecision(m);
+    }
+  }
+
+  /** Capacity reservation (see zs_routing_reserve): the load before this lead, or -1 - load when full. */
+  async reserve(m: EntityManager, userId: string, capacity: number, exclusive: boolean): Promise<number> {
+    if (!UUID.test(userId)) throw new Error(`not a user id: ${userId}`);
+    const rows: { r: number }[] = await m.query(`SELECT zs_routing_reserve($1, $2, $3) AS r`, [userId, capacity, exclusive]);
+    return Number(rows[0].r);
+  }
+
+  /** Decides for a lead's facts with the current state; changes nothing (the round-robin position is peeked). */
   async decide(m: EntityManager, facts: LeadFacts): Promise<{ decision: RoutingDecision; candidates: CandidateRow[] }> {
-    const [rules, candidates, calendar, defaultTeam] = [
-      await this.ruleViews(m),
-      await this.candidates(m),
-      await this.calendar(m),
-      await m.findOne(Team, { where: { isDefault: true }, order: { createdAt: 'ASC' } }),
-    ];
-    const decision = decideRouting({ facts, rules, candidates, defaultTeamId: defaultTeam?.id ?? null, now: this.clock.now(), calendar });
+    const cfg = await this.routingConfig(m);
+    const candidates = await this.candidates(m);
+    const base = {
+      facts,
+      rules: cfg.rules,
+      candidates,
+      defaultTeamId: cfg.defaultTeamId,
+      now: this.clock.now(),
+      calendar: cfg.calendar,
+      loadBand: LEAST_LOADED_BAND,
+    };
+    let decision = decideRouting(base);
+    if (decision.scope) {
+      const name = rotationSequenceName(decision.scope);
+      const exists: { r: string | null }[] = await m.query(`SELECT to_regclass($1)::text AS r`, [name]);
+      let next = 1;
+      if (exists[0].r) {
+        const rows: { last_value: string; is_called: boolean }[] = await m.query(`SELECT last_value, is_called FROM "${name}"`);
+        next = Number(rows[0].last_value) + (rows[0].is_called ? 1 : 0);
+      }
+      decision = decideRouting({ ...base, rotation: { [decision.scope]: next } });
+    }
     return { decision, candidates };
   }
 
@@ -148,6 +312,7 @@ export class RoutingService implements OnModuleInit {
     rule: { id: string; name: string } | null;
     steps: RoutingDecision['steps'];
   }> {
+    this.invalidate();
     const { decision, candidates } = await this.decide(this.ds.manager, facts);
     const c = candidates.find((x) => x.userId === decision.consultantId);
     const rule = decision.ruleId ? await this.ds.manager.findOneBy(RoutingRule, { id: decision.ruleId }) : null;
@@ -160,39 +325,29 @@ export class RoutingService implements OnModuleInit {
 
   /** Lifecycle hook: runs inside the intake transaction of every new, non-spam lead. */
   async routeNewLead(m: EntityManager, lead: Lead): Promise<void> {
-    const seq = await this.lock(m);
-    const { decision } = await this.decide(m, factsOf(lead));
-    if (decision.consultantId) {
-      if (decision.scope) await this.recordRotation(m, decision.scope, decision.consultantId, seq);
-      await this.assignInTx(m, lead, decision.consultantId, seq, {
-        by: 'routing',
-        actorId: null,
-        ruleId: decision.ruleId,
-        steps: decision.steps,
-        notify: true,
+    const ack: NewNotification[] = lead.email
+      ? [
+          {
+            eventKey: `lead-ack:${lead.id}`,
+            recipient: lead.email,
+            channel: 'email',
+            leadId: lead.id,
+            payload: investorAcknowledgement(lead),
+          },
+        ]
+      : [];
+    await this.route(m, factsOf(lead), {}, async (candidate, decision, seq) => {
+      const meta = { by: 'routing' as const, actorId: null, ruleId: decision.ruleId, steps: decision.steps, notify: true };
+      if (!candidate) {
+        await this.poolInTx(m, lead, seq, meta, ack);
+        return 0;
+      }
+      return this.assignInTx(m, lead, candidate.userId, seq, meta, {
+        contact: candidate,
+        also: ack,
+        reserve: { capacity: candidate.capacity, exclusive: false },
       });
-    } else {
-      await this.poolInTx(m, lead, seq, { by: 'routing', actorId: null, ruleId: decision.ruleId, steps: decision.steps, notify: true });
-    }
-    if (lead.email) {
-      await this.notifications.enqueue(m, [
-        {
-          eventKey: `lead-ack:${lead.id}`,
-          recipient: lead.email,
-          channel: 'email',
-          leadId: lead.id,
-          payload: investorAcknowledgement(lead),
-        },
-      ]);
-    }
-  }
-
-  private async recordRotation(m: EntityManager, scope: string, userId: string, seq: number): Promise<void> {
-    await m.query(
-      `INSERT INTO routing_rotation (scope, user_id, last_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (scope, user_id) DO UPDATE SET last_seq = EXCLUDED.last_seq`,
-      [scope, userId, seq],
-    );
+    });
   }
 
   link(leadId: string): string {
@@ -216,12 +371,28 @@ export class RoutingService implements OnModuleInit {
     );
     if (rows.length === 0) return [];
     const r = rows[0];
+    return this.consultantMessages(
+      { email: r.email, wecomUserId: r.wecom_user_id, robotKey: r.robot_key, teamRobotKey: r.team_robot_key },
+      kind,
+      lead,
+      eventKey,
+      extra,
+    );
+  }
+
+  private consultantMessages(
+    to: { email: string; wecomUserId: string | null; robotKey: string | null; teamRobotKey: string | null },
+    kind: LeadMessageKind,
+    lead: Lead,
+    eventKey: string,
+    extra = '',
+  ): NewNotification[] {
     const payload = leadMessage(kind, lead, this.link(lead.id), extra);
-    const out: NewNotification[] = [{ eventKey, recipient: r.email, channel: 'email', leadId: lead.id, payload }];
-    if (r.wecom_user_id && this.notifications.wecomAppEnabled) {
-      out.push({ eventKey, recipient: r.wecom_user_id, channel: 'wecom_app', leadId: lead.id, payload });
+    const out: NewNotification[] = [{ eventKey, recipient: to.email, channel: 'email', leadId: lead.id, payload }];
+    if (to.wecomUserId && this.notifications.wecomAppEnabled) {
+      out.push({ eventKey, recipient: to.wecomUserId, channel: 'wecom_app', leadId: lead.id, payload });
     }
-    const robotKey = r.robot_key ?? r.team_robot_key ?? this.config.wecom.robotKey;
+    const robotKey = to.robotKey ?? to.teamRobotKey ?? this.config.wecom.robotKey;
     if (robotKey)
       out.push({
         eventKey,
@@ -254,38 +425,83 @@ export class RoutingService implements OnModuleInit {
     return out;
   }
 
-  /** Makes `consultantId` the owner (call under {@link lock}); starts the first-response timer. */
-  async assignInTx(m: EntityManager, lead: Lead, consultantId: string, seq: number, meta: AssignMeta): Promise<void> {
+  /**
+   * Makes `consultantId` the owner; starts the first-response timer. One statement reserves
+   * capacity (when `reserve` is given; see zs_routing_reserve) and, when that succeeds, writes the
+   * owner, the assignment event, the timer and the outbox rows; then one delivery job is queued.
+   * Returns the reservation: the load before this lead, or -1 - load when full (nothing written).
+   * Callers hold the lead row (or created it).
+   */
+  async assignInTx(
+    m: EntityManager,
+    lead: Lead,
+    consultantId: string,
+    seq: number,
+    meta: AssignMeta,
+    opts: {
+      contact?: { email: string; wecomUserId: string | null; robotKey: string | null; teamRobotKey: string | null };
+      also?: NewNotification[];
+      reserve?: { capacity: number; exclusive: boolean };
+    } = {},
+  ): Promise<number> {
+    if (!UUID.test(consultantId)) throw new Error(`not a user id: ${consultantId}`);
     const now = this.clock.now();
     const from = lead.ownerId;
+    const timer = !lead.firstResponseAt && lead.stage === 'new';
+    const notices = [...(opts.also ?? [])];
+    if (meta.notify) {
+      const eventKey = `assigned:${lead.id}:${seq}`;
+      notices.push(
+        ...(opts.contact
+          ? this.consultantMessages(opts.contact, 'assigned', lead, eventKey)
+          : await this.consultantNotifications(m, consultantId, 'assigned', lead, eventKey)),
+      );
+    }
+    const data = { from, to: consultantId, by: meta.by, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] };
+    const rows: { r: number; notes: number }[] = await m.query(
+      `WITH r AS (SELECT CASE WHEN $10::boolean THEN zs_routing_reserve($2::uuid, $7::int, $8::boolean) ELSE 0 END AS r),
+       owner AS (
+         UPDATE lead SET owner_id = $2, assigned_at = $3, pooled_at = NULL, updated_at = now()
+         WHERE id = $1 AND (SELECT r FROM r) >= 0 RETURNING id
+       ), event AS (
+         INSERT INTO lead_event (lead_id, type, actor_id, data) SELECT id, 'assignment', $4, $5 FROM owner
+       ), sla AS (
+         INSERT INTO lead_sla (lead_id, owner_id, started_at, level, closed_at) SELECT id, $2, $3, 0, NULL FROM owner WHERE $9::boolean
+         ON CONFLICT (lead_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, started_at = EXCLUDED.started_at, level = 0, closed_at = NULL
+       ), notes AS (
+         ${this.notifications.outboxInsert('$6', '$3', 'WHERE EXISTS (SELECT 1 FROM owner)')}
+       )
+       SELECT (SELECT r FROM r) AS r, (SELECT count(*) FROM notes)::int AS notes`,
+      [
+        lead.id,
+        consultantId,
+        now,
+        meta.actorId,
+        JSON.stringify(data),
+        this.notifications.outboxRows(notices),
+        opts.reserve?.capacity ?? 0,
+        opts.reserve?.exclusive ?? false,
+        timer,
+        opts.reserve !== undefined,
+      ],
+    );
+    const reserved = Number(rows[0].r);
+    if (reserved < 0) return reserved;
     lead.ownerId = consultantId;
     lead.assignedAt = now;
     lead.pooledAt = null;
-    await m.update(Lead, { id: lead.id }, { ownerId: consultantId, assignedAt: now, pooledAt: null });
-    await this.leads.addEvent(
-      m,
-      lead.id,
-      'assignment',
-      { from, to: consultantId, by: meta.by, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] },
-      meta.actorId,
-    );
-    if (!lead.firstResponseAt && lead.stage === 'new') {
-      await m.query(
-        `INSERT INTO lead_sla (lead_id, owner_id, started_at, level, closed_at) VALUES ($1, $2, $3, 0, NULL)
-         ON CONFLICT (lead_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, started_at = EXCLUDED.started_at, level = 0, closed_at = NULL`,
-        [lead.id, consultantId, now],
-      );
-    }
-    if (meta.notify) {
-      await this.notifications.enqueue(
-        m,
-        await this.consultantNotifications(m, consultantId, 'assigned', lead, `assigned:${lead.id}:${seq}`),
-      );
-    }
+    if (rows[0].notes > 0) this.notifications.queueDelivery(m);
+    return reserved;
   }
 
-  /** Puts a lead in the pool (call under {@link lock}); stops its timer. */
-  async poolInTx(m: EntityManager, lead: Lead, seq: number, meta: AssignMeta & { reason?: string }): Promise<void> {
+  /** Puts a lead in the pool; stops its timer. Callers hold the lead row (or created it). */
+  async poolInTx(
+    m: EntityManager,
+    lead: Lead,
+    seq: number,
+    meta: AssignMeta & { reason?: string },
+    also: NewNotification[] = [],
+  ): Promise<void> {
     const now = this.clock.now();
     const from = lead.ownerId;
     lead.ownerId = null;
@@ -299,21 +515,21 @@ export class RoutingService implements OnModuleInit {
       { from, to: null, pool: true, by: meta.by, reason: meta.reason ?? null, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] },
       meta.actorId,
     );
+    const notices = [...also];
     if (meta.notify) {
       const robot = this.config.wecom.robotKey;
       if (robot) {
         const payload = leadMessage('pool_new', lead, this.link(lead.id));
-        await this.notifications.enqueue(m, [
-          {
-            eventKey: `pooled:${lead.id}:${seq}`,
-            recipient: robotRecipient(robot),
-            channel: 'wecom_robot',
-            leadId: lead.id,
-            payload: { ...payload, robotKey: robot },
-          },
-        ]);
+        notices.push({
+          eventKey: `pooled:${lead.id}:${seq}`,
+          recipient: robotRecipient(robot),
+          channel: 'wecom_robot',
+          leadId: lead.id,
+          payload: { ...payload, robotKey: robot },
+        });
       }
     }
+    if (notices.length) await this.notifications.enqueue(m, notices);
   }
 
   private async lockedLead(m: EntityManager, id: string): Promise<Lead> {
@@ -330,7 +546,6 @@ export class RoutingService implements OnModuleInit {
   /** 认领: a consultant takes a pool lead, up to the claim cap (and their capacity). */
   async claim(user: AuthUser, leadId: string): Promise<Lead> {
     return this.ds.transaction(async (m) => {
-      const seq = await this.lock(m);
       const lead = await this.lockedLead(m, leadId);
       if (lead.ownerId) {
         throw DomainError.conflict('LEAD_NOT_IN_POOL', '该线索不在公海中，已有负责人', 'The lead is not in the pool', [
@@ -340,8 +555,16 @@ export class RoutingService implements OnModuleInit {
       const settings = await this.settings(m);
       const me = (await this.candidates(m)).find((c) => c.userId === user.id);
       const cap = Math.min(settings.claimCap, me?.capacity ?? settings.claimCap);
-      const load = me?.load ?? 0;
-      if (load >= cap) {
+      const reserved = await this.assignInTx(
+        m,
+        lead,
+        user.id,
+        await this.nextDecision(m),
+        { by: 'claim', actorId: user.id, notify: false },
+        { reserve: { capacity: cap, exclusive: false } },
+      );
+      if (reserved < 0) {
+        const load = -1 - reserved;
         throw DomainError.conflict(
           'CLAIM_CAP_REACHED',
           `您已有 ${load} 条未结束线索，达到认领上限 ${cap}`,
@@ -349,7 +572,6 @@ export class RoutingService implements OnModuleInit {
           [{ field: 'id', code: 'CLAIM_CAP_REACHED', message_zh: `认领上限 ${cap}`, message_en: `Claim cap ${cap}` }],
         );
       }
-      await this.assignInTx(m, lead, user.id, seq, { by: 'claim', actorId: user.id, notify: false });
       return lead;
     });
   }
@@ -357,7 +579,6 @@ export class RoutingService implements OnModuleInit {
   /** 分配: a manager gives a lead to a consultant (from the pool or another owner). */
   async assign(actor: AuthUser, leadId: string, consultantId: string): Promise<Lead> {
     return this.ds.transaction(async (m) => {
-      const seq = await this.lock(m);
       const target: { role: string; active: boolean }[] = await m.query(`SELECT role, active FROM app_user WHERE id = $1`, [consultantId]);
       if (!target.length || target[0].role !== 'consultant' || !target[0].active) {
         throw DomainError.field(
@@ -369,7 +590,7 @@ export class RoutingService implements OnModuleInit {
       }
       const lead = await this.lockedLead(m, leadId);
       if (lead.ownerId === consultantId) return lead;
-      await this.assignInTx(m, lead, consultantId, seq, { by: 'manager', actorId: actor.id, notify: true });
+      await this.assignInTx(m, lead, consultantId, await this.nextDecision(m), { by: 'manager', actorId: actor.id, notify: true });
       return lead;
     });
   }
@@ -377,7 +598,6 @@ export class RoutingService implements OnModuleInit {
   /** 释放: the owner (or a manager) returns a lead to the pool. */
   async release(actor: AuthUser, leadId: string): Promise<Lead> {
     return this.ds.transaction(async (m) => {
-      const seq = await this.lock(m);
       const lead = await this.lockedLead(m, leadId);
       if (!lead.ownerId) {
         throw DomainError.conflict('LEAD_IN_POOL', '该线索已在公海中', 'The lead is already in the pool', [
@@ -385,7 +605,7 @@ export class RoutingService implements OnModuleInit {
         ]);
       }
       if (actor.role === 'consultant' && lead.ownerId !== actor.id) throw DomainError.forbidden();
-      await this.poolInTx(m, lead, seq, {
+      await this.poolInTx(m, lead, await this.nextDecision(m), {
         by: actor.role === 'consultant' ? 'claim' : 'manager',
         actorId: actor.id,
         reason: 'released',

@@ -5,8 +5,6 @@ import { JobsService } from '@app/jobs';
 import { Lead, LeadsRepository } from '@app/leads';
 import { Clock, NotificationsService } from '@app/notifications';
 import { RoutingService, factsOf } from './routing.service.js';
-import { decideRouting } from './routing-decision.js';
-import { Team } from './team.entity.js';
 import { DEFAULT_WORKING_HOURS, workingMinutesBetween, type WorkingHours } from './working-time.js';
 
 export const SLA_SCAN_JOB = 'routing.sla-scan';
@@ -53,8 +51,6 @@ export class SlaService implements OnModuleInit {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const done = await this.ds.transaction(async (m) => {
-        // Owner changes elsewhere take the routing lock first; take it first here too (no deadlock).
-        const seq = await this.routing.lock(m);
         const settings = await this.routing.settings(m);
         const now = this.clock.now();
         // Working minutes never exceed wall-clock minutes: younger timers cannot be due yet.
@@ -67,7 +63,7 @@ export class SlaService implements OnModuleInit {
         );
         const calendar = await this.routing.calendar(m);
         let taken = 0;
-        for (const row of rows) taken += await this.advance(m, row, settings, calendar, now, seq);
+        for (const row of rows) taken += await this.advance(m, row, settings, calendar, now);
         return { taken, rows: rows.length, last: rows.at(-1)?.lead_id };
       });
       steps += done.taken;
@@ -83,10 +79,12 @@ export class SlaService implements OnModuleInit {
     settings: Awaited<ReturnType<RoutingService['settings']>>,
     calendar: Awaited<ReturnType<RoutingService['calendar']>>,
     now: Date,
-    seq: number,
   ): Promise<number> {
-    const lead = await m.findOneBy(Lead, { id: row.lead_id });
-    if (!lead || lead.ownerId !== row.owner_id || lead.firstResponseAt || lead.stage !== 'new') {
+    // Owner changes lock the lead row; so does this step. A lead locked elsewhere (a claim, an
+    // assignment, a stage change — which may be waiting for this timer row) is left for the next scan.
+    const lead = await m.findOne(Lead, { where: { id: row.lead_id }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
+    if (!lead) return 0;
+    if (lead.ownerId !== row.owner_id || lead.firstResponseAt || lead.stage !== 'new') {
       await m.query(`UPDATE lead_sla SET closed_at = $2 WHERE lead_id = $1`, [row.lead_id, now]);
       return 0;
     }
@@ -151,11 +149,26 @@ export class SlaService implements OnModuleInit {
           ...(await this.routing.managerNotifications(m, 'sla_pooled', lead, `sla-recycled:${key}`)),
         ];
         await this.notifications.enqueue(m, notices);
-        const next = settings.breachAction === 'reassign' ? await this.nextOwner(m, lead, row.owner_id) : null;
-        if (next) {
-          await this.routing.assignInTx(m, lead, next, seq, { by: 'sla', actorId: null, notify: true });
-        } else {
+        const pool = async (seq: number): Promise<number> => {
           await this.routing.poolInTx(m, lead, seq, { by: 'sla', actorId: null, reason: 'sla_breach', notify: true });
+          return 0;
+        };
+        if (settings.breachAction === 'reassign') {
+          await this.routing.route(m, factsOf(lead), { exclude: row.owner_id }, (candidate, _decision, seq) =>
+            candidate
+              ? this.routing.assignInTx(
+                  m,
+                  lead,
+                  candidate.userId,
+                  seq,
+                  { by: 'sla', actorId: null, notify: true },
+                  // Exclusive: this transaction may assign several leads.
+                  { reserve: { capacity: candidate.capacity, exclusive: true } },
+                )
+              : pool(seq),
+          );
+        } else {
+          await pool(await this.routing.nextDecision(m));
         }
         await m.query(`UPDATE lead_sla SET level = 3, closed_at = $2 WHERE lead_id = $1 AND owner_id = $3`, [
           row.lead_id,
@@ -168,20 +181,5 @@ export class SlaService implements OnModuleInit {
     }
     await m.query(`UPDATE lead_sla SET level = $2 WHERE lead_id = $1`, [row.lead_id, target]);
     return taken;
-  }
-
-  /** For breachAction 'reassign': routing's choice among everyone but the late owner. */
-  private async nextOwner(m: EntityManager, lead: Lead, exclude: string): Promise<string | null> {
-    const candidates = (await this.routing.candidates(m)).filter((c) => c.userId !== exclude);
-    const defaultTeam = await m.findOne(Team, { where: { isDefault: true }, order: { createdAt: 'ASC' } });
-    const decision = decideRouting({
-      facts: factsOf(lead),
-      rules: await this.routing.ruleViews(m),
-      candidates,
-      defaultTeamId: defaultTeam?.id ?? null,
-      now: this.clock.now(),
-      calendar: await this.routing.calendar(m),
-    });
-    return decision.consultantId;
   }
 }
