@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 // An unmasked Chinese mobile number (with or without +86 and separators) anywhere in a log line.
-const UNMASKED_MOBILE = /(?<![\d*])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\d*])/;
+// Not inside a longer token (UUIDs, request ids, hashes), the same boundary the masking uses.
+const UNMASKED_MOBILE = /(?<![\w*-])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?![\w*-])/;
 
 /** Fails the run when any test app logged a phone number unmasked (PIPL: phones are masked in logs). */
 function scanLogs(dir) {

@@ -31,6 +31,13 @@ describe('maskPhonesInText', () => {
   it('leaves longer digit runs (ids, amounts) alone', () => {
     expect(maskPhonesInText('订单号 2026138123456789')).toBe('订单号 2026138123456789');
   });
+  it('leaves UUIDs and request ids alone', () => {
+    const ids = 'req 5f0c2a1e-8d3b-4c2f-9e13-e13228637398 and 0a1b2c3d-152-3041-4061';
+    expect(maskPhonesInText(ids)).toBe(ids);
+  });
+  it('still masks phones after Chinese text, colons and equals signs', () => {
+    expect(maskPhonesInText('手机13812345678 tel:13912345678 phone=13712345678')).toBe('手机138****5678 tel:139****5678 phone=137****5678');
+  });
   it('masks deeply in log objects', () => {
     expect(maskPhonesDeep({ a: [{ phone: '13812345678' }], n: 13812345678 })).toEqual({
       a: [{ phone: '138****5678' }],

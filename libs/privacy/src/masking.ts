@@ -23,9 +23,10 @@ export function maskName(name: string | null | undefined): string {
 
 /**
  * Chinese mobile numbers anywhere in free text (logs, notification bodies), with or without +86 and
- * separators: masked in place. Digits that are part of a longer number are left alone.
+ * separators: masked in place. Digits that are part of a longer token (a longer number, a UUID or
+ * request id, a hash) are left alone.
  */
-const MOBILE_IN_TEXT = /(?<![\d])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\d])/g;
+const MOBILE_IN_TEXT = /(?<![\w*-])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\w*-])/g;
 
 export function maskPhonesInText(text: string): string {
   return text.replace(MOBILE_IN_TEXT, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
