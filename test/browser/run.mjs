@@ -532,6 +532,53 @@ const scenarios = [
     },
   },
   {
+    name: 'admin-ingests-article-reviews-policy',
+    needs: ['POST /api/articles', 'GET /api/policies', 'PATCH /api/policies/:id'],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'ingest');
+      await login(page, ADMIN);
+      await page.goto(`${BASE}/app/admin/articles`);
+      await expectTitle(page, '文章');
+      const quote = '对新引进的先进制造业项目，按照设备投资额的10%给予补助，最高500万元';
+      await page.getByLabel('名称', { exact: true }).fill(`金华开发区出台先进制造业扶持办法（浏览器测试 ${Date.now()}）`);
+      await page
+        .getByLabel('正文（文本或 HTML）')
+        .fill(`金华经济技术开发区近日出台扶持办法。${quote}。入驻标准厂房的企业，前两年免收租金。`);
+      await assertLabelled(page, 'article ingestion');
+      await page.getByRole('button', { name: '提取并保存' }).click();
+      const result = page.getByRole('status');
+      await result.locator('mark').first().waitFor({ timeout: 15_000 });
+      const marks = await result.locator('mark').allInnerTexts();
+      assert(
+        marks.some((m) => quote.startsWith(m) || m.startsWith(quote.slice(0, 20))),
+        `the policy's sentence is highlighted (${marks.join(' | ')})`,
+      );
+      assert((await result.innerText()).includes('金华经济技术开发区'), 'the park is recognised');
+      await s.shot('extracted');
+      // the review queue: approve the extracted subsidy; it leaves the queue
+      await page.goto(`${BASE}/app/admin/policies?status=extracted`);
+      await expectTitle(page, '政策审核');
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: quote.slice(0, 15) })
+        .first();
+      await row.waitFor();
+      await s.shot('review-queue');
+      await row.getByRole('button', { name: '通过' }).click();
+      await row.waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: '已审核' }).click();
+      await page.waitForURL(/status=reviewed/);
+      const reviewed = await apiAs(ADMIN, '/api/policies?status=reviewed');
+      assert(
+        reviewed.some((p) => p.quote.startsWith(quote.slice(0, 20))),
+        'the approved policy is reviewed (and so shows on article pages)',
+      );
+      await ctx.close();
+    },
+  },
+  {
     name: 'article-page-form-attributes-lead',
     needs: ['GET /api/articles', 'GET /api/articles/:id', 'POST /api/leads'],
     async run(browser) {
