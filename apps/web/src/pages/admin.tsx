@@ -1,9 +1,29 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Result, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Result,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, CHANNELS, itemsOf } from '../api.js';
-import type { IngestArticleDto, SimulateDto, UpdatePolicyDto } from '../api-types.gen.js';
+import type { CreateRuleDto, IngestArticleDto, RuleConditionsDto, SimulateDto, UpdatePolicyDto, UpdateRuleDto } from '../api-types.gen.js';
+import { useMe } from '../auth.js';
+import { useConsultants } from '../consultants.js';
 import { plainPolicy, type PolicyView } from '../policyText.js';
 import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
@@ -235,10 +255,65 @@ interface SimulateResult {
   steps: { code: string; message: string }[];
 }
 
+interface RuleForm {
+  name: string;
+  industries?: string[];
+  regions?: string[];
+  propertyTypes?: NonNullable<RuleConditionsDto['propertyTypes']>;
+  channels?: NonNullable<RuleConditionsDto['channels']>;
+  annualTaxMinWan?: number;
+  targetType: CreateRuleDto['targetType'];
+  targetConsultantId?: string;
+  strategy: NonNullable<CreateRuleDto['strategy']>;
+  requireOnDuty: boolean;
+}
+
 export function RoutingPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   useTitle(t('routing'));
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const me = useMe();
+  const consultants = useConsultants(!!me.data, me.data?.role === 'admin');
+  const [ruleForm] = Form.useForm<RuleForm>();
   const rules = useQuery({ queryKey: ['routing-rules'], queryFn: () => api.get<Rule[]>(EP.routingRules) });
+  const onErr = (e: unknown) => void message.error(e instanceof ApiError ? e.text(lang) : t('error'));
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['routing-rules'] });
+  const createRule = useMutation({
+    mutationFn: (v: RuleForm) => {
+      const conditions: RuleConditionsDto = {};
+      if (v.industries?.length) conditions.industries = v.industries;
+      if (v.regions?.length) conditions.regions = v.regions;
+      if (v.propertyTypes?.length) conditions.propertyTypes = v.propertyTypes;
+      if (v.channels?.length) conditions.channels = v.channels;
+      if (v.annualTaxMinWan != null) conditions.annualTaxMinWan = v.annualTaxMinWan;
+      return api.post<Rule, CreateRuleDto>(EP.routingRules, {
+        name: v.name.trim(),
+        conditions,
+        targetType: v.targetType,
+        ...(v.targetType === 'consultant' && v.targetConsultantId ? { targetConsultantId: v.targetConsultantId } : {}),
+        strategy: v.strategy,
+        requireOnDuty: v.requireOnDuty,
+      });
+    },
+    onSuccess: () => {
+      void message.success(t('saved'));
+      ruleForm.resetFields();
+      refresh();
+    },
+  });
+  const ruleErr = createRule.error instanceof ApiError ? createRule.error : null;
+  const rfe = (name: string) => {
+    const f = ruleErr?.fields.find((x) => x.field === name || x.field.endsWith(`.${name}`));
+    return f ? { validateStatus: 'error' as const, help: <span role="alert">{pick(f.message_zh, f.message_en)}</span> } : {};
+  };
+  const toggleRule = useMutation({
+    mutationFn: (r: Rule) => api.patch<Rule, UpdateRuleDto>(`${EP.routingRules}/${r.id}`, { active: !r.active }),
+    onSuccess: refresh,
+    onError: onErr,
+  });
+  const deleteRule = useMutation({ mutationFn: (r: Rule) => api.del(`${EP.routingRules}/${r.id}`), onSuccess: refresh, onError: onErr });
+  const targetType = Form.useWatch('targetType', ruleForm);
   const sim = useMutation({ mutationFn: (v: SimulateDto) => api.post<SimulateResult, SimulateDto>(EP.routingSimulate, v) });
   const simErr = sim.error instanceof ApiError ? sim.error : null;
   const fe = (name: string) => {
@@ -262,7 +337,13 @@ export function RoutingPage() {
         columns={[
           { title: '#', dataIndex: 'position', width: 50 },
           { title: t('name'), dataIndex: 'name' },
-          { title: t('active'), dataIndex: 'active', render: (v: boolean) => (v ? '✓' : '') },
+          {
+            title: t('active'),
+            key: 'active',
+            render: (_: unknown, r) => (
+              <Switch size="small" checked={r.active} aria-label={`${t('active')} ${r.name}`} onChange={() => toggleRule.mutate(r)} />
+            ),
+          },
           { title: t('strategy'), dataIndex: 'strategy' },
           {
             title: t('rules'),
@@ -273,8 +354,94 @@ export function RoutingPage() {
                 .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`)
                 .join('；'),
           },
+          {
+            title: '',
+            key: 'del',
+            render: (_: unknown, r) => (
+              <Popconfirm title={t('deleteConfirm')} okText={t('confirm')} cancelText={t('cancel')} onConfirm={() => deleteRule.mutate(r)}>
+                <Button size="small" danger aria-label={`${t('delete')} ${r.name}`}>
+                  {t('delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
         ]}
       />
+      <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('newRule')}</h2>} style={{ marginBottom: 16 }}>
+        <Form
+          form={ruleForm}
+          layout="vertical"
+          name="rule"
+          initialValues={{ targetType: 'consultant', strategy: 'least_loaded', requireOnDuty: false }}
+          onFinish={(v) => createRule.mutate(v)}
+        >
+          <Space wrap align="start">
+            <Form.Item name="name" label={t('name')} rules={[{ required: true, message: t('name') }]} {...rfe('name')}>
+              <Input style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="industries" label={t('industriesCodes')} {...rfe('industries')}>
+              <Select mode="tags" tokenSeparators={[',', '，', ' ']} style={{ width: 200 }} placeholder="C36" />
+            </Form.Item>
+            <Form.Item name="regions" label={t('regions')} {...rfe('regions')}>
+              <Select mode="tags" tokenSeparators={[',', '，']} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="propertyTypes" label={t('propertyType')} {...rfe('propertyTypes')}>
+              <Select
+                mode="multiple"
+                style={{ width: 200 }}
+                options={(['factory', 'land', 'office', 'warehouse'] as const).map((v) => ({ value: v, label: t(`pt_${v}`) }))}
+              />
+            </Form.Item>
+            <Form.Item name="channels" label={t('channel')} {...rfe('channels')}>
+              <Select mode="multiple" style={{ width: 200 }} options={CHANNELS.map((c) => ({ value: c, label: t(`ch_${c}`) }))} />
+            </Form.Item>
+            <Form.Item name="annualTaxMinWan" label={t('annualTaxMin')} {...rfe('annualTaxMinWan')}>
+              <InputNumber min={0} style={{ width: 160 }} />
+            </Form.Item>
+          </Space>
+          <Space wrap align="start">
+            <Form.Item name="targetType" label={t('assignee')} {...rfe('targetType')}>
+              <Select
+                style={{ width: 140 }}
+                options={[
+                  { value: 'consultant', label: t('by_consultant') },
+                  { value: 'pool', label: t('pool') },
+                ]}
+              />
+            </Form.Item>
+            {targetType === 'consultant' && (
+              <Form.Item
+                name="targetConsultantId"
+                label={t('by_consultant')}
+                rules={[{ required: true, message: t('by_consultant') }]}
+                {...rfe('targetConsultantId')}
+              >
+                <Select
+                  style={{ width: 180 }}
+                  loading={consultants.isLoading}
+                  options={(consultants.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="strategy" label={t('strategy')} {...rfe('strategy')}>
+              <Select
+                style={{ width: 160 }}
+                options={[
+                  { value: 'least_loaded', label: t('leastLoaded') },
+                  { value: 'round_robin', label: t('roundRobin') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="requireOnDuty" label={t('onDutyOnly')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Space>
+          {ruleErr && !ruleErr.fields.length && <Alert role="alert" type="error" title={ruleErr.text(lang)} style={{ marginBottom: 12 }} />}
+          <Button type="primary" htmlType="submit" loading={createRule.isPending}>
+            {t('save')}
+          </Button>
+        </Form>
+      </Card>
       <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('simulate')}</h2>}>
         <Form
           layout="vertical"

@@ -28,29 +28,7 @@ import { EP } from '../endpoints.js';
 import { hasKey, useI18n, useTitle } from '../i18n.js';
 import { ownerName, useStageLabel, useStageMove } from './board.js';
 import { useMe } from '../auth.js';
-
-/** Consultants to assign to: admins list users; managers see the consultants the reports know (key = user id). */
-function useConsultants(enabled: boolean, isAdmin: boolean) {
-  return useQuery({
-    queryKey: ['consultants', isAdmin],
-    enabled,
-    queryFn: async (): Promise<{ id: string; name: string }[]> => {
-      if (isAdmin) {
-        const users = await api.get<
-          | { id: string; name: string; role: string; active: boolean }[]
-          | { items: { id: string; name: string; role: string; active: boolean }[] }
-        >(EP.users);
-        const list = Array.isArray(users) ? users : users.items;
-        return list.filter((u) => u.role === 'consultant' && u.active).map((u) => ({ id: u.id, name: u.name }));
-      }
-      const r = await api.get<{ rows: { key: string | null; label: string }[] }>(EP.reports('response-times'), {
-        groupBy: 'consultant',
-        from: dayjs().subtract(2, 'year').toISOString(),
-      });
-      return r.rows.filter((x) => x.key).map((x) => ({ id: x.key!, name: x.label }));
-    },
-  });
-}
+import { useConsultants } from '../consultants.js';
 
 interface Reason {
   code?: string;
