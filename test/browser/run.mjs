@@ -630,6 +630,38 @@ const scenarios = [
       await ctx.close();
     },
   },
+  {
+    name: 'admin-routing-rule-and-simulator',
+    needs: ['POST /api/routing/rules', 'POST /api/routing/simulate', 'DELETE /api/routing/rules/:id'],
+    async run(browser) {
+      const ctx = await browser.newContext({ viewport: DESKTOP_VIEWPORT, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      const s = new Steps(page, 'routing');
+      await login(page, ADMIN);
+      await page.goto(`${BASE}/app/admin/routing`);
+      await expectTitle(page, '分配规则');
+      const form = page.locator('form#rule');
+      await form.getByLabel('名称', { exact: true }).fill('汽车制造给王磊（浏览器测试）');
+      await form.getByLabel('擅长行业（国标行业代码）').fill('C36');
+      await page.keyboard.press('Enter');
+      await form.locator('#rule_targetConsultantId').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '王磊' }).click();
+      await assertLabelled(page, 'routing page');
+      await form.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('row', { name: /汽车制造给王磊/ }).waitFor();
+      // the simulator says who would get a C36 lead now, and why
+      await page.locator('#simulate_industryCode').fill('C36');
+      await page.getByRole('button', { name: '模拟分配' }).click();
+      const outcome = page.getByRole('status').last();
+      await outcome.getByText('汽车制造给王磊（浏览器测试）').first().waitFor();
+      assert((await outcome.innerText()).includes('王磊'), "the simulated lead goes to the rule's consultant");
+      await s.shot('rule-simulated');
+      await page.getByRole('button', { name: '删除 汽车制造给王磊（浏览器测试）' }).click();
+      await page.getByRole('button', { name: '确定' }).click();
+      await page.getByRole('row', { name: /汽车制造给王磊/ }).waitFor({ state: 'detached' });
+      await ctx.close();
+    },
+  },
 ];
 
 // ---------------------------------------------------------------- runner
