@@ -102,6 +102,9 @@ export class NotificationsService implements OnModuleInit, OnApplicationShutdown
    * ignored; returns the ids inserted. Call {@link queueDelivery} in the same transaction when any.
    */
   outboxInsert(rowsParam: string, nowParam: string, where = ''): string {
+    // PIPL: nothing more about a lead whose investor withdrew every consent (libs/privacy-requests).
+    const consent = `NOT EXISTS (SELECT 1 FROM consent_record c WHERE c.lead_id = x.lead_id HAVING bool_and(c.withdrawn_at IS NOT NULL))`;
+    where = where ? `${where} AND ${consent}` : `WHERE ${consent}`;
     return `INSERT INTO notification (event_key, recipient, channel, lead_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
        SELECT x.event_key, x.recipient, x.channel, x.lead_id, x.payload, 'pending', 0, ${nowParam}::timestamptz, ${nowParam}::timestamptz, ${nowParam}::timestamptz
        FROM jsonb_to_recordset(${rowsParam}::jsonb) AS x(event_key text, recipient text, channel text, lead_id uuid, payload jsonb)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LeadsRepository, type Lead, type LeadStage } from '@app/leads';
 import { PersonalDataCipher, maskPhone } from '@app/privacy';
 import { PrivacyRequestsService } from '@app/privacy-requests';
+import { NotificationsService } from '@app/notifications';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
 /** A lead written through the repository (as intake does): phone encrypted + hashed, one consent, one inquiry. */
@@ -189,24 +190,32 @@ describe('privacy (PIPL): audited phone reveal, audit log, data-subject export/e
   it('withdraws consent: every consent of the phone marked, unsent notifications about its leads cancelled', async () => {
     const phone = randomMobile();
     const lead = await newLead(t, phone, { ownerId: owner.userId });
-    const hasOutbox = (await t.ds.query(`SELECT to_regclass('notification')::text AS t`))[0].t;
-    if (hasOutbox) {
-      await t.ds.query(
-        `INSERT INTO notification (event_key, recipient, channel, lead_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
-         VALUES ($2, 'wang@test.local', 'email', $1::uuid, '{"kind":"lead.assigned","subject":"s","text":"t"}', 'pending', 0, now() + interval '1 hour', now(), now())`,
-        [lead.id, `test:${lead.id}`],
-      );
-    }
+    await t.ds.query(
+      `INSERT INTO notification (event_key, recipient, channel, lead_id, payload, status, attempts, next_attempt_at, created_at, updated_at)
+       VALUES ($2, 'wang@test.local', 'email', $1::uuid, '{"kind":"lead.assigned","subject":"s","text":"t"}', 'pending', 0, now() + interval '1 hour', now(), now())`,
+      [lead.id, `test:${lead.id}`],
+    );
     const res = await t.http().post('/api/privacy/consent-withdrawal').set(auth(manager)).send({ phone, note: '电话告知撤回' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ consentsWithdrawn: 1, notificationsCancelled: hasOutbox ? 1 : 0, leadIds: [lead.id] });
+    expect(res.body).toEqual({ consentsWithdrawn: 1, notificationsCancelled: 1, leadIds: [lead.id] });
     const [consent] = await t.app.get(LeadsRepository).listConsents(lead.id);
     expect(consent.withdrawnAt).toBeInstanceOf(Date);
     expect(await t.app.get(PrivacyRequestsService).consentWithdrawn(lead.id)).toBe(true);
-    if (hasOutbox) {
-      const rows = await t.ds.query(`SELECT status, last_error FROM notification WHERE lead_id = $1`, [lead.id]);
-      expect(rows).toEqual([{ status: 'dead', last_error: 'consent withdrawn (PIPL Art. 15)' }]);
-    }
+    const rows = await t.ds.query(`SELECT status, last_error FROM notification WHERE lead_id = $1`, [lead.id]);
+    expect(rows).toEqual([{ status: 'dead', last_error: 'consent withdrawn (PIPL Art. 15)' }]);
+    // Nothing new about them is queued afterwards either (e.g. an SLA reminder to the consultant).
+    const later = await t.ds.transaction((m) =>
+      t.app.get(NotificationsService).enqueue(m, [
+        {
+          eventKey: `after:${lead.id}`,
+          recipient: 'wang@test.local',
+          channel: 'email',
+          leadId: lead.id,
+          payload: { kind: 'sla_reminder', subject: 's', text: 't' },
+        },
+      ]),
+    );
+    expect(later).toBe(0);
     expect((await t.http().post('/api/privacy/consent-withdrawal').set(auth(owner)).send({ phone })).status).toBe(403);
   });
 
