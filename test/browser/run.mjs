@@ -466,6 +466,18 @@ const scenarios = [
         `only contacted leads listed after reload (${stages.join(',')})`,
       );
       await s.shot('leads-filtered');
+      // the routed lead's notification to its consultant is in the delivery log
+      await page.goto(`${BASE}/app/admin/notifications`);
+      await expectTitle(page, '通知记录');
+      const sent = await apiAs(MANAGER, '/api/notifications');
+      const ours = sent.filter((n) => n.leadId === state.leadId);
+      assert(ours.length > 0, `the lead's notifications are logged (${sent.length} in the log)`);
+      assert(ours[0].subject.includes(state.reference), `the subject names the lead (${ours[0].subject})`);
+      await page
+        .getByRole('row', { name: new RegExp(state.reference) })
+        .first()
+        .waitFor();
+      await s.shot('notification-log');
       await ctx.close();
     },
   },

@@ -283,6 +283,7 @@ const dict = {
   onDutyOnly: ['仅分配给在岗顾问', 'Only consultants on duty'],
   delete: ['删除', 'Delete'],
   deleteConfirm: ['确定删除？', 'Delete it?'],
+  notifyChannel: ['通知方式', 'Channel'],
   prevPage: ['上一页', 'Previous page'],
   nextPage: ['下一页', 'Next page'],
   stageChange: ['阶段变更', 'Stage change'],

@@ -537,7 +537,7 @@ export function NotificationsPage() {
         scroll={{ x: 900 }}
         columns={[
           { title: t('createdAt'), dataIndex: 'createdAt', render: (d: string) => new Date(d).toLocaleString() },
-          { title: t('channel'), dataIndex: 'channel' },
+          { title: t('notifyChannel'), dataIndex: 'channel' },
           { title: t('recipient'), dataIndex: 'recipient' },
           { title: t('subject'), dataIndex: 'subject' },
           {
