@@ -478,6 +478,10 @@ const scenarios = [
         .first()
         .waitFor();
       await s.shot('notification-log');
+      // the session ends elsewhere (another tab signs out): the next screen sends the user to the login page
+      await page.request.post(`${BASE}/api/auth/logout`);
+      await page.getByRole('link', { name: '全部线索' }).click();
+      await page.waitForURL(/\/login\?next=/, { timeout: 10_000 });
       await ctx.close();
     },
   },

@@ -5,14 +5,22 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { I18nProvider, useI18n } from './i18n.js';
 import { ApiError } from './api.js';
 import { routes } from './routes.js';
 import './styles.css';
 
-const queryClient = new QueryClient({
+// A session that ends (expired, revoked, signed out elsewhere) sends the user back to the login page:
+// any 401 from the API clears the cached user, and AppLayout redirects to /login?next=….
+const onAuthError = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 401) queryClient.setQueryData(['me'], null);
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onAuthError }),
+  mutationCache: new MutationCache({ onError: onAuthError }),
   defaultOptions: {
     queries: {
       retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
