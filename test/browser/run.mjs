@@ -370,7 +370,13 @@ const scenarios = [
       await card.waitFor({ timeout: 15_000 });
       assert((await card.locator('xpath=ancestor::section[@data-stage]').getAttribute('data-stage')) === 'new', 'lead is in 新线索');
       await assertLabelled(page, 'board');
+      // the card shows the lead's best listings
+      await card.getByRole('button', { name: `匹配载体 (${state.reference})` }).click();
+      const preview = page.getByTestId('card-matches');
+      await preview.locator('strong').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(400); // the popover's fade-in
       await s.shot('board');
+      await page.keyboard.press('Escape');
       await card.getByRole('link').click();
       await page.waitForURL(/\/app\/leads\//);
       state.leadId = page.url().split('/app/leads/')[1].split('?')[0];

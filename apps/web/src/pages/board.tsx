@@ -8,6 +8,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popover,
   Result,
   Select,
   Skeleton,
@@ -181,6 +182,62 @@ export function useStageMove() {
   return { request, modal, pending: move.isPending };
 }
 
+interface MatchPreview {
+  listings: {
+    listing: { id: string; title: string; areaSqm: number | null };
+    score: number;
+    reasons: { ok: boolean; text_zh: string; text_en: string }[];
+  }[];
+}
+
+/** The lead's best listings, loaded when the consultant opens them on the card. */
+function CardMatches({ lead }: { lead: LeadSummary }) {
+  const { t, pick } = useI18n();
+  const [open, setOpen] = useState(false);
+  const q = useQuery({
+    queryKey: ['lead', lead.id, 'matches', 'preview'],
+    enabled: open,
+    queryFn: () => api.get<MatchPreview>(EP.leadMatches(lead.id), { excluded: 'false' }),
+  });
+  const top = (q.data?.listings ?? []).slice(0, 3);
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottom"
+      title={`${t('matches')} · ${lead.reference}`}
+      content={
+        <div style={{ maxWidth: 300 }} data-testid="card-matches">
+          {q.isLoading ? (
+            <Skeleton active paragraph={{ rows: 2 }} />
+          ) : top.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            top.map((m) => (
+              <div key={m.listing.id} style={{ marginBottom: 8 }}>
+                <strong>{m.listing.title}</strong> <Tag color="blue">{Math.round(m.score)}</Tag>
+                <div style={{ fontSize: 12, color: '#555' }}>
+                  {m.reasons
+                    .filter((r) => r.ok)
+                    .slice(0, 2)
+                    .map((r) => pick(r.text_zh, r.text_en))
+                    .join('；')}
+                </div>
+              </div>
+            ))
+          )}
+          <Link to={`/app/leads/${lead.id}`}>{t('open')}</Link>
+        </div>
+      }
+    >
+      <Button size="small" type="link" style={{ padding: 0, fontSize: 12 }} aria-label={`${t('matches')} (${lead.reference})`}>
+        {t('matches')}
+      </Button>
+    </Popover>
+  );
+}
+
 export function BoardPage() {
   const { t } = useI18n();
   useTitle(t('board'));
@@ -279,6 +336,7 @@ export function BoardPage() {
                       {me.data?.role !== 'consultant' && l.ownerName ? ` · ${l.ownerName}` : ''}
                     </div>
                     {l.need && <div style={{ fontSize: 12, marginTop: 2 }}>{String(l.need).slice(0, 40)}</div>}
+                    <CardMatches lead={l} />
                     <Select
                       size="small"
                       style={{ width: '100%', marginTop: 6 }}
