@@ -92,7 +92,12 @@ export async function benchReads({ api, databaseUrl, say, leads }) {
     ['funnel', `/api/reports/funnel?from=${from}&to=${to}`],
     ['conversion by channel', `/api/reports/conversion?groupBy=channel&from=${from}&to=${to}`],
     ['conversion by consultant', `/api/reports/conversion?groupBy=consultant&from=${from}&to=${to}`],
+    ['conversion by article', `/api/reports/conversion?groupBy=article&from=${from}&to=${to}`],
+    ['conversion by park', `/api/reports/conversion?groupBy=park&from=${from}&to=${to}`],
+    ['conversion by industry', `/api/reports/conversion?groupBy=industry&from=${from}&to=${to}`],
     ['response times by consultant', `/api/reports/response-times?groupBy=consultant&from=${from}&to=${to}`],
+    ['trend by day', `/api/reports/trend?interval=day&from=${from}&to=${to}`],
+    ['trend by week', `/api/reports/trend?interval=week&from=${from}&to=${to}`],
     ['trend by month', `/api/reports/trend?interval=month&from=${from}&to=${to}`],
     ['lost reasons', `/api/reports/lost-reasons?from=${from}&to=${to}`],
   ];

@@ -28,6 +28,7 @@ export type DealType = (typeof DEAL_TYPES)[number];
 
 /** 招商需求: one investor's request, from intake to signed/landed or lost. */
 @Entity('lead')
+@Index(['ownerId', 'createdAt', 'id'])
 export class Lead {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -40,8 +41,7 @@ export class Lead {
   @Column({ type: 'text', default: 'new' })
   stage: LeadStage;
 
-  /** null = in the pool (公海) or not yet routed. */
-  @Index()
+  /** null = in the pool (公海) or not yet routed. Indexed with createdAt, id (class index): the consultant's list page. */
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
 

@@ -31,6 +31,9 @@ export interface TaskListFilter {
   leadId?: string;
 }
 
+/** Text order: timestamptz texts of one session zone (equal milliseconds, so only microseconds differ), uuids. */
+const cmpText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL of the pipeline: lead list and detail reads, stage history, activities, tasks, merges. */
@@ -70,6 +73,22 @@ export class PipelineRepository {
 
   /** One page of leads, newest first; keyset on (created_at, id) so inserts never shift a page. */
   async listLeads(f: LeadListFilter): Promise<{ leads: Lead[]; cursors: string[] }> {
+    // A consultant sees "own OR pool": an OR cannot walk one index in (created_at, id) order, so the two
+    // halves each walk lead_owner_id_created_at_id_idx (owner = me / owner IS NULL) and are merged here.
+    if (f.visibleTo && !f.ownerId) {
+      const [own, pool] = await Promise.all([
+        this.listPage({ ...f, visibleTo: undefined, ownerId: f.visibleTo }),
+        this.listPage({ ...f, visibleTo: undefined, ownerId: 'pool' }),
+      ]);
+      const rows = [...own.leads.map((l, i) => ({ l, c: own.cursors[i] })), ...pool.leads.map((l, i) => ({ l, c: pool.cursors[i] }))]
+        .sort((a, b) => b.l.createdAt.getTime() - a.l.createdAt.getTime() || cmpText(b.c, a.c) || cmpText(b.l.id, a.l.id))
+        .slice(0, f.limit + 1);
+      return { leads: rows.map((r) => r.l), cursors: rows.map((r) => r.c) };
+    }
+    return this.listPage(f);
+  }
+
+  private async listPage(f: LeadListFilter): Promise<{ leads: Lead[]; cursors: string[] }> {
     const qb = this.ds.manager.createQueryBuilder(Lead, 'l').addSelect('l.created_at::text', 'cursor_at').where('l.spam = false');
     if (f.visibleTo) qb.andWhere('(l.owner_id = :me OR l.owner_id IS NULL)', { me: f.visibleTo });
     if (f.stages?.length) qb.andWhere('l.stage = ANY(:stages)', { stages: f.stages });

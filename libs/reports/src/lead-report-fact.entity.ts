@@ -70,4 +70,14 @@ export class LeadReportFact {
 
   @Column({ type: 'text', nullable: true })
   lostFrom: string | null;
+
+  /** Working minutes to the first response on the default hours (stored by zs_report_refresh), valid for responseStart → responseAt. */
+  @Column({ type: 'int', nullable: true })
+  responseMinutes: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  responseStart: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  responseAt: Date | null;
 }

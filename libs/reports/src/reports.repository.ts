@@ -64,6 +64,48 @@ const LOST_SQL = (p: Params) => `
     FROM lead_report_fact l
    WHERE l.stage = 'lost' AND l.lost_at >= $2 AND l.lost_at < $3 AND ${p.lead}`;
 
+/** The hours zs_report_refresh stores response minutes for (routing's DEFAULT_WORKING_HOURS when written). */
+const STORED_HOURS = { timezone: 'Asia/Shanghai', start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
+const sameHours = (h: WorkingHours, s: typeof STORED_HOURS) =>
+  h.timezone === s.timezone &&
+  h.start === s.start &&
+  h.end === s.end &&
+  h.days.length === s.days.length &&
+  h.days.every((d, i) => d === s.days[i]);
+
+const DAY_MS = 86_400_000;
+/** China time is UTC+8 all year (no daylight saving): local midnights are fixed UTC instants. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const localMidnight = (t: number) => t - ((((t + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS);
+const isoDay = (t: number) => new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * How a report over [from, to) is answered: the whole China-time days inside the range from the daily
+ * rollups (report_daily, report_lost_daily) when no filter is set, and the rest — partial days at the
+ * edges, or the whole range when a filter is set — from lead_report_fact. Both give exact counts.
+ */
+export function splitRange(f: ReportFilter): { days: { from: string; to: string } | null; facts: ReportFilter[] } {
+  const filtered = !!(f.channel || f.ownerId || f.sourceArticleId || f.parkId || f.industryCode);
+  const from = f.from.getTime();
+  const to = f.to.getTime();
+  const d0 = localMidnight(from) === from ? from : localMidnight(from) + DAY_MS;
+  const d1 = localMidnight(to);
+  if (filtered || d1 <= d0) return { days: null, facts: [f] };
+  const facts: ReportFilter[] = [];
+  if (from < d0) facts.push({ ...f, from: f.from, to: new Date(d0) });
+  if (d1 < to) facts.push({ ...f, from: new Date(d1), to: f.to });
+  return { days: { from: isoDay(d0), to: isoDay(d1) }, facts };
+}
+
+const ROLLUP_KIND: Record<GroupBy | 'none', GroupBy> = {
+  none: 'channel',
+  channel: 'channel',
+  article: 'article',
+  park: 'park',
+  consultant: 'consultant',
+  industry: 'industry',
+};
+
 /**
  * The counting SQL of the reports, over lead_report_fact (one narrow row per lead kept by triggers):
  * one row per group or period comes back, never one per lead (except answered leads for response times).
@@ -78,6 +120,48 @@ export class ReportsRepository {
    * stand, and their money.
    */
   async groupCounts(f: ReportFilter, by: GroupBy | 'none'): Promise<GroupCounts[]> {
+    const { days, facts } = splitRange(f);
+    const parts = await Promise.all([...(days ? [this.rollupCounts(days, by)] : []), ...facts.map((x) => this.factCounts(x, by))]);
+    const merged = new Map<string | null, GroupCounts>();
+    for (const g of parts.flat()) {
+      const m = merged.get(g.key);
+      if (!m) merged.set(g.key, { ...g, reached: [...g.reached] });
+      else {
+        m.leads += g.leads;
+        m.reached = m.reached.map((n, i) => n + g.reached[i]);
+        m.signed += g.signed;
+        m.signedInvestmentWan += g.signedInvestmentWan;
+        m.signedAnnualTaxWan += g.signedAnnualTaxWan;
+      }
+    }
+    return [...merged.values()];
+  }
+
+  /** Brings the daily rollups up to date (recomputes the days writers marked since the last refresh). */
+  private async refresh(): Promise<void> {
+    await this.ds.query(`SELECT zs_report_refresh()`);
+  }
+
+  /** groupCounts over whole China-time days [from, to) (dates), unfiltered, from report_daily. */
+  private async rollupCounts(days: { from: string; to: string }, by: GroupBy | 'none'): Promise<GroupCounts[]> {
+    await this.refresh();
+    const rows: Record<string, string | null>[] = await this.ds.query(
+      `SELECT ${by === 'none' ? 'NULL::text' : 'key'} AS key, sum(leads)::text AS leads, ${PIPELINE_STAGES.map((_, i) => `sum(r${i})::text AS r${i}`).join(', ')},
+              sum(standing)::text AS signed, sum(inv)::text AS inv, sum(tax)::text AS tax
+         FROM report_daily WHERE kind = $1 AND day >= $2::date AND day < $3::date GROUP BY 1 HAVING sum(leads) > 0`,
+      [ROLLUP_KIND[by], days.from, days.to],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      leads: Number(r.leads),
+      reached: PIPELINE_STAGES.map((_, i) => Number(r[`r${i}`])),
+      signed: Number(r.signed),
+      signedInvestmentWan: Number(r.inv),
+      signedAnnualTaxWan: Number(r.tax),
+    }));
+  }
+
+  private async factCounts(f: ReportFilter, by: GroupBy | 'none'): Promise<GroupCounts[]> {
     const p = new Params(f);
     const reached = PIPELINE_STAGES.map((_, r) => `count(*) FILTER (WHERE furthest >= ${r})::int AS r${r}`).join(', ');
     const rows: Record<string, string | number | null>[] = await this.ds.query(
@@ -117,50 +201,99 @@ export class ReportsRepository {
   ): Promise<{ sizes: Map<string | null, number>; defaultMinutes: Map<string | null, number[]>; answered: ResponseRow[] }> {
     const p = new Params(f);
     const where = `l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}`;
-    const sizes: { key: string | null; n: number }[] = await this.ds.query(
-      `SELECT ${KEY_SQL[by]} AS key, count(*)::int AS n FROM lead_report_fact l WHERE ${where} AND $1::text[] IS NOT NULL GROUP BY 1`,
-      p.values,
-    );
     const n = p.values.length;
-    const inSql: { key: string | null; minutes: number[] }[] = await this.ds.query(
-      `SELECT key, array_agg(m) AS minutes FROM (
-         SELECT a.key, floor(COALESCE((
+    // One scan of the range's facts: per (group, minutes) how many leads, minutes NULL for leads not
+    // answered or owned by someone with their own hours (they count in the group size only).
+    // Stored minutes (lead_report_fact.response_minutes, computed by zs_report_refresh on the default
+    // hours 09:00–18:00 Mon–Fri Asia/Shanghai) are used where they were computed for this very start
+    // and answer; any other answered lead on the default hours is computed here.
+    const stored = sameHours(defaults, STORED_HOURS);
+    await this.refresh();
+    const histogramQuery = this.ds.query(
+      `SELECT key, m, count(*)::int AS n FROM (
+         SELECT a.key, CASE WHEN NOT a.counted THEN NULL WHEN a.valid THEN a.stored ELSE floor(COALESCE((
                   SELECT sum(GREATEST(0, extract(epoch FROM LEAST(d.day + $${n + 3}::time, a.t) - GREATEST(d.day + $${n + 2}::time, a.f))))
                     FROM generate_series(date_trunc('day', a.f), a.t, interval '1 day') AS d(day)
                     LEFT JOIN holiday_calendar h ON h.date = d.day::date
                    WHERE CASE h.kind WHEN 'holiday' THEN false WHEN 'workday' THEN true
                          ELSE extract(isodow FROM d.day)::int = ANY($${n + 4}::int[]) END
-                ), 0) / 60)::int AS m
+                ), 0) / 60)::int END AS m
            FROM (
-             SELECT ${KEY_SQL[by]} AS key,
+             SELECT ${KEY_SQL[by]} AS key, l.response_minutes AS stored,
+                    l.first_response_at IS NOT NULL AND (cp.working_hours IS NULL OR cp.working_hours = $${n + 5}::jsonb) AS counted,
+                    $${n + 6}::boolean AND l.response_at = l.first_response_at AND l.response_start = COALESCE(l.assigned_at, l.created_at) AS valid,
                     date_trunc('milliseconds', COALESCE(l.assigned_at, l.created_at)) AT TIME ZONE $${n + 1} AS f,
                     date_trunc('milliseconds', l.first_response_at) AT TIME ZONE $${n + 1} AS t
                FROM lead_report_fact l
                LEFT JOIN consultant_profile cp ON cp.user_id = l.owner_id
-              WHERE ${where} AND l.first_response_at IS NOT NULL AND (cp.working_hours IS NULL OR cp.working_hours = $${n + 5}::jsonb) AND $1::text[] IS NOT NULL
+              WHERE ${where} AND $1::text[] IS NOT NULL
            ) a
-       ) x GROUP BY key`,
-      [...p.values, defaults.timezone, defaults.start, defaults.end, defaults.days, JSON.stringify(defaults)],
-    );
-    // Owners with their own hours: epoch milliseconds as float8 (cheap to parse), hours once per owner.
-    const answered: { key: string | null; owner: string; start: number; answered: number; hours: unknown }[] = await this.ds.query(
-      `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner, cp.working_hours AS hours,
-              (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
-              (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered
-         FROM lead_report_fact l
-         JOIN consultant_profile cp ON cp.user_id = l.owner_id AND cp.working_hours <> $${n + 1}::jsonb
-        WHERE ${where} AND l.first_response_at IS NOT NULL AND $1::text[] IS NOT NULL`,
-      [...p.values, JSON.stringify(defaults)],
-    );
+       ) x GROUP BY key, m`,
+      [...p.values, defaults.timezone, defaults.start, defaults.end, defaults.days, JSON.stringify(defaults), stored],
+    ) as Promise<{ key: string | null; m: number | null; n: number }[]>;
+    // Owners with their own hours (only when there are any): epoch milliseconds as float8 (cheap to parse), hours once per owner.
+    const own: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM consultant_profile WHERE working_hours <> $1::jsonb`, [
+      JSON.stringify(defaults),
+    ]);
+    const answeredQuery = Number(own[0]?.n)
+      ? (this.ds.query(
+          `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner, cp.working_hours AS hours,
+                  (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
+                  (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered
+             FROM lead_report_fact l
+             JOIN consultant_profile cp ON cp.user_id = l.owner_id AND cp.working_hours <> $${n + 1}::jsonb
+            WHERE ${where} AND l.first_response_at IS NOT NULL AND $1::text[] IS NOT NULL`,
+          [...p.values, JSON.stringify(defaults)],
+        ) as Promise<{ key: string | null; owner: string; start: number; answered: number; hours: unknown }[]>)
+      : Promise.resolve([]);
+    const [histogram, answered] = await Promise.all([histogramQuery, answeredQuery]);
+    const sizes = new Map<string | null, number>();
+    const defaultMinutes = new Map<string | null, number[]>();
+    for (const r of histogram) {
+      sizes.set(r.key, (sizes.get(r.key) ?? 0) + Number(r.n));
+      if (r.m === null) continue;
+      const list = defaultMinutes.get(r.key) ?? [];
+      for (let i = 0; i < Number(r.n); i++) list.push(Number(r.m));
+      defaultMinutes.set(r.key, list);
+    }
     return {
-      sizes: new Map(sizes.map((s) => [s.key, Number(s.n)])),
-      defaultMinutes: new Map(inSql.map((r) => [r.key, r.minutes.map(Number)])),
+      sizes,
+      defaultMinutes,
       answered: answered.map((a) => ({ key: a.key, from: new Date(a.start), to: new Date(a.answered), ownerHours: a.hours })),
     };
   }
 
   /** New leads (by creation), standing deals (by signing date) and losses (by when lost) per period of China time. */
   async trendCounts(f: ReportFilter, interval: Interval): Promise<TrendRow[]> {
+    const { days, facts } = splitRange(f);
+    const parts = await Promise.all([
+      ...(days ? [this.rollupTrend(days, interval)] : []),
+      ...facts.map((x) => this.factTrend(x, interval)),
+    ]);
+    const merged = new Map<string, TrendRow>();
+    for (const r of parts.flat()) {
+      const m = merged.get(r.period);
+      if (!m) merged.set(r.period, { ...r });
+      else {
+        m.newLeads += r.newLeads;
+        m.signed += r.signed;
+        m.lost += r.lost;
+      }
+    }
+    return [...merged.values()];
+  }
+
+  private async rollupTrend(days: { from: string; to: string }, interval: Interval): Promise<TrendRow[]> {
+    await this.refresh();
+    const rows: { period: string; n: number; s: number; lo: number }[] = await this.ds.query(
+      `SELECT to_char(date_trunc($3, day::timestamp), $4) AS period, sum(leads)::int AS n, sum(signed)::int AS s, sum(lost)::int AS lo
+         FROM report_daily WHERE kind = 'channel' AND day >= $1::date AND day < $2::date GROUP BY 1`,
+      [days.from, days.to, interval, PERIOD_FORMAT[interval]],
+    );
+    return rows.map((r) => ({ period: r.period, newLeads: Number(r.n), signed: Number(r.s), lost: Number(r.lo) }));
+  }
+
+  private async factTrend(f: ReportFilter, interval: Interval): Promise<TrendRow[]> {
     const p = new Params(f);
     const unit = p.values.length + 1;
     const fmt = p.values.length + 2;
@@ -184,6 +317,28 @@ export class ReportsRepository {
 
   /** Leads lost in [from, to) counted by reason and the stage they were lost at. */
   async lostCounts(f: ReportFilter): Promise<LostCount[]> {
+    const { days, facts } = splitRange(f);
+    const parts = await Promise.all([...(days ? [this.rollupLost(days)] : []), ...facts.map((x) => this.factLost(x))]);
+    const merged = new Map<string, LostCount>();
+    for (const c of parts.flat()) {
+      const k = JSON.stringify([c.reason, c.fromStage]);
+      const m = merged.get(k);
+      if (!m) merged.set(k, { ...c });
+      else m.count += c.count;
+    }
+    return [...merged.values()];
+  }
+
+  private async rollupLost(days: { from: string; to: string }): Promise<LostCount[]> {
+    await this.refresh();
+    const rows: { reason: string | null; from_stage: string | null; n: number }[] = await this.ds.query(
+      `SELECT reason, from_stage, sum(n)::int AS n FROM report_lost_daily WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2`,
+      [days.from, days.to],
+    );
+    return rows.map((r) => ({ reason: r.reason, fromStage: r.from_stage, count: Number(r.n) }));
+  }
+
+  private async factLost(f: ReportFilter): Promise<LostCount[]> {
     const p = new Params(f);
     const rows: { reason: string | null; from_stage: string | null; n: number }[] = await this.ds.query(
       `SELECT lost.lost_reason AS reason, lost.from_stage, count(*)::int AS n FROM (${LOST_SQL(p)}) lost

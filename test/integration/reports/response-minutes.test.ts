@@ -14,6 +14,7 @@ describe('reports: response working minutes in SQL and in Node agree with routin
   let manager: { token: string; userId: string };
   const custom: WorkingHours = { timezone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5, 6], start: '08:30', end: '20:00' };
   const expected = new Map<string, number[]>();
+  const intervals: { owner: string; from: Date; to: Date }[] = [];
   const base = Date.parse('2026-01-01T00:00:00Z');
 
   beforeAll(async () => {
@@ -46,6 +47,7 @@ describe('reports: response working minutes in SQL and in Node agree with routin
         `UPDATE lead SET created_at = $2::timestamptz, assigned_at = $2::timestamptz, first_response_at = $3::timestamptz WHERE id = $1`,
         [lead.id, from, to],
       );
+      intervals.push({ owner, from, to });
       const hours = owner === own.userId ? custom : DEFAULT_WORKING_HOURS;
       expected.set(owner, [...(expected.get(owner) ?? []), workingMinutesBetween(from, to, hours, calendar)]);
     }
@@ -88,5 +90,38 @@ describe('reports: response working minutes in SQL and in Node agree with routin
     expect(answered.filter((a) => a.key === owners[2])).toHaveLength(15);
     // The data really crosses weekends and holidays: some answers took far more clock time than working time.
     expect([...expected.values()].flat().some((m) => m > 0)).toBe(true);
+  });
+
+  it('keeps the stored minutes right when the holiday calendar changes (added, then removed)', async () => {
+    const routing = t.app.get(RoutingService);
+    const repo = t.app.get(ReportsRepository);
+    const range = { from: new Date('2025-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') };
+    await repo.responses(range, 'consultant', DEFAULT_WORKING_HOURS); // minutes stored before the change
+    const before = await routing.calendar();
+    // A new holiday on the (China) day each default-hours wait starts, where the calendar has nothing yet.
+    const days = [...new Set(intervals.map((i) => new Date(i.from.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)))].filter(
+      (d) => !before.has(d),
+    );
+    expect(days.length).toBeGreaterThan(5);
+    const check = async () => {
+      const calendar = await routing.calendar();
+      const { defaultMinutes } = await repo.responses(range, 'consultant', DEFAULT_WORKING_HOURS);
+      const owners = [...expected.keys()].slice(0, 2);
+      let changed = false;
+      for (const owner of owners) {
+        const want = intervals
+          .filter((i) => i.owner === owner)
+          .map((i) => workingMinutesBetween(i.from, i.to, DEFAULT_WORKING_HOURS, calendar));
+        expect([...defaultMinutes.get(owner)!].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
+        changed ||= JSON.stringify(want) !== JSON.stringify([...expected.get(owner)!].sort((a, b) => a - b));
+      }
+      return changed;
+    };
+    await t.ds.query(`INSERT INTO holiday_calendar (date, kind, name) SELECT d::date, 'holiday', '测试假日' FROM unnest($1::text[]) d`, [
+      days,
+    ]);
+    expect(await check()).toBe(true); // the new holidays really changed some waits
+    await t.ds.query(`DELETE FROM holiday_calendar WHERE date = ANY($1::date[])`, [days]);
+    expect(await check()).toBe(false); // back to the first figures
   });
 });
