@@ -129,6 +129,8 @@ export async function generate(databaseUrl, opts) {
     const threeYears = 3 * 365 * 86400_000;
     const now = Date.now();
     const batch = 10_000;
+    // Bulk load: the per-row open-lead counter trigger is off; consultant_load is rebuilt once below.
+    await client.query('ALTER TABLE lead DISABLE TRIGGER lead_consultant_load_insert');
     for (let start = 0; start < leads; start += batch) {
       const n = Math.min(batch, leads - start);
       const cols = Array.from({ length: 20 }, () => []);
@@ -191,6 +193,12 @@ export async function generate(databaseUrl, opts) {
       if ((start / batch) % 10 === 0) say(`    ${start + n} leads (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
     await client.query("SELECT setval('lead_reference_seq', 1)");
+    await client.query('ALTER TABLE lead ENABLE TRIGGER lead_consultant_load_insert');
+    await client.query(`DELETE FROM consultant_load`);
+    await client.query(
+      `INSERT INTO consultant_load (user_id, shard, open_leads)
+       SELECT owner_id, 0, count(*) FROM lead WHERE owner_id IS NOT NULL AND stage NOT IN ('signed', 'landed', 'lost') GROUP BY owner_id`,
+    );
 
     say('  stage history');
     await client.query(
