@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     app = await createApiApp(config, db.url);
     await app.init();
     await prepareFirstStart(app, config);
-    await app.listen({ port: config.port, host: config.host });
+    // A burst (a viral article, a fair's QR codes) opens connections faster than a busy event loop
+    // accepts them: queue up to 2048 (Node's default 511 drops SYNs; clients then time out connecting).
+    await app.listen({ port: config.port, host: config.host, backlog: 2048 });
   } catch (e) {
     await app?.close().catch(() => undefined);
     await db.stop();
