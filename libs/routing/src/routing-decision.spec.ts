@@ -206,4 +206,38 @@ describe('routing decision', () => {
     }
     expect(counts).toEqual({ a: 100, b: 100, c: 100 });
   });
+
+  it('with a rotation position, round robin takes field[position % n] over the candidates sorted by id', () => {
+    const cands = [c('b', { load: 9 }), c('a'), c('c', { lastSeq: { 'rule:r1': 1 } })];
+    const pick = (position: number) =>
+      decideRouting(input({ rules: [rule('r1')], candidates: cands, rotation: { 'rule:r1': position } })).consultantId;
+    expect([7, 8, 9, 10].map(pick)).toEqual(['b', 'c', 'a', 'b']);
+  });
+
+  it('concurrent decisions with stale loads and consecutive positions stay even (lock-free round robin)', () => {
+    const cands = [c('a', { capacity: 1000 }), c('b', { capacity: 1000 }), c('c', { capacity: 1000 }), c('d', { capacity: 1000 })];
+    const counts: Record<string, number> = { a: 0, b: 0, c: 0, d: 0 };
+    // Waves of 40 decisions read the same loads (nothing committed yet), each with its own position.
+    for (let wave = 0; wave < 10; wave++) {
+      const picks = Array.from(
+        { length: 40 },
+        (_, i) => decideRouting(input({ candidates: cands, rotation: { 'team:T1': wave * 40 + i }, loadBand: 10 })).consultantId!,
+      );
+      for (const p of picks) {
+        counts[p]++;
+        cands.find((x) => x.userId === p)!.load++;
+      }
+    }
+    expect(counts).toEqual({ a: 100, b: 100, c: 100, d: 100 });
+  });
+
+  it('least_loaded with a band: those within the band take turns; one further behind gets every lead', () => {
+    const cands = [c('a', { load: 20, capacity: 100 }), c('b', { load: 25, capacity: 100 }), c('late', { load: 3, capacity: 100 })];
+    const pick = (position: number, loadBand: number) =>
+      decideRouting(input({ candidates: cands, rotation: { 'team:T1': position }, loadBand })).consultantId;
+    expect([0, 1, 2].map((p) => pick(p, 10))).toEqual(['late', 'late', 'late']);
+    cands[2].load = 18;
+    expect([0, 1, 2].map((p) => pick(p, 10))).toEqual(['a', 'b', 'late']);
+    expect([0, 1, 2].map((p) => pick(p, 0))).toEqual(['late', 'late', 'late']);
+  });
 });
