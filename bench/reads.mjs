@@ -88,6 +88,7 @@ export async function benchReads({ api, databaseUrl, say, leads }) {
 
   const from = new Date(Date.now() - 3 * 365 * 86400_000).toISOString().slice(0, 10);
   const to = new Date().toISOString().slice(0, 10);
+  const yearAgo = new Date(Date.now() - 365 * 86400_000).toISOString().slice(0, 10);
   const reports = [
     ['funnel', `/api/reports/funnel?from=${from}&to=${to}`],
     ['conversion by channel', `/api/reports/conversion?groupBy=channel&from=${from}&to=${to}`],
@@ -96,7 +97,7 @@ export async function benchReads({ api, databaseUrl, say, leads }) {
     ['conversion by park', `/api/reports/conversion?groupBy=park&from=${from}&to=${to}`],
     ['conversion by industry', `/api/reports/conversion?groupBy=industry&from=${from}&to=${to}`],
     ['response times by consultant', `/api/reports/response-times?groupBy=consultant&from=${from}&to=${to}`],
-    ['trend by day', `/api/reports/trend?interval=day&from=${from}&to=${to}`],
+    ['trend by day (last 365 days: at most 1,000 periods)', `/api/reports/trend?interval=day&from=${yearAgo}&to=${to}`],
     ['trend by week', `/api/reports/trend?interval=week&from=${from}&to=${to}`],
     ['trend by month', `/api/reports/trend?interval=month&from=${from}&to=${to}`],
     ['lost reasons', `/api/reports/lost-reasons?from=${from}&to=${to}`],
