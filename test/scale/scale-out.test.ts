@@ -55,6 +55,9 @@ describe('scale-out: 2 API processes + 2 workers on one database', () => {
       WECOM_AGENT_ID: '1000002',
       INTAKE_LIMIT_PER_IP_PER_MINUTE: '0',
       INTAKE_LIMIT_PER_PHONE_PER_HOUR: '0',
+      // 2,000 requests arrive at once; at a few hundred per second the last ones queue for tens of
+      // seconds. This test is about exactly-once under concurrency, so they may wait.
+      DATABASE_POOL_TIMEOUT_MS: '120000',
     };
     procs.push(await startApp('api', { ...env, RUN_WORKER: 'false' }));
     procs.push(await startApp('api', { ...env, RUN_WORKER: 'false' }));

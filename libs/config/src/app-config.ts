@@ -24,6 +24,10 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedPgPort: number;
+  /** How long a request waits for a pooled database connection before it gets a 503. */
+  databasePoolTimeoutMs: number;
+  /** Connections per process. */
+  databasePoolSize: number;
   jwtSecret: string;
   jwtTtlSeconds: number;
   /** 32-byte key for AES-GCM encryption of personal data (phones). */
@@ -165,6 +169,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     dataDir,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    databasePoolTimeoutMs: int(env, 'DATABASE_POOL_TIMEOUT_MS', 20_000, 100, 600_000),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     dataKey: key('DATA_KEY', str(env, 'DATA_KEY') ?? local.DATA_KEY),

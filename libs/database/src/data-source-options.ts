@@ -12,6 +12,8 @@ export interface DatabaseSettings {
   /** Connections in the pool; the API's default suits 2 cores. */
   poolSize?: number;
   applicationName?: string;
+  /** Wait for a pooled connection this long before failing (the API maps that failure to 503). */
+  connectionTimeoutMs?: number;
 }
 
 /** The one TypeORM configuration shared by the API, the worker, the CLI and the tests. */
@@ -33,7 +35,7 @@ export function dataSourceOptions(s: DatabaseSettings): DataSourceOptions {
       max: s.poolSize ?? 20,
       application_name: s.applicationName ?? 'zhaoshang-crm',
       // Under a burst, requests queue for a connection rather than fail; past this they get a 503.
-      connectionTimeoutMillis: 20_000,
+      connectionTimeoutMillis: s.connectionTimeoutMs ?? 20_000,
       // Keep the client's time zone out of timestamptz arithmetic.
       options: '-c timezone=UTC',
     },

@@ -24,10 +24,28 @@ import { loggingOptions } from './logging.js';
  * The feature modules every process loads (the API adds controllers, the worker consumes jobs, the
  * CLI runs commands). A new feature lib adds its module here.
  */
-export const FEATURE_MODULES: Type[] = [IdentityModule, DemoModule, LeadsModule, KnowledgeModule, AuditModule, PipelineModule, ReportsModule, ListingsModule, MatchingModule, NotificationsModule, RoutingModule, PrivacyRequestsModule];
+export const FEATURE_MODULES: Type[] = [
+  IdentityModule,
+  DemoModule,
+  LeadsModule,
+  KnowledgeModule,
+  AuditModule,
+  PipelineModule,
+  ReportsModule,
+  ListingsModule,
+  MatchingModule,
+  NotificationsModule,
+  RoutingModule,
+  PrivacyRequestsModule,
+];
 
 /** Infrastructure shared by every process: config, logs, database, jobs, privacy, rate limits. */
-export function coreModules(config: AppConfig, databaseUrl: string, processName: string, poolSize = 20): (DynamicModule | Type)[] {
+export function coreModules(
+  config: AppConfig,
+  databaseUrl: string,
+  processName: string,
+  poolSize = config.databasePoolSize,
+): (DynamicModule | Type)[] {
   return [
     ConfigModule.forRoot(config),
     LoggerModule.forRoot(loggingOptions(config)),
@@ -37,6 +55,7 @@ export function coreModules(config: AppConfig, databaseUrl: string, processName:
       migrations: MIGRATIONS,
       applicationName: `zhaoshang-crm-${processName}`,
       poolSize,
+      connectionTimeoutMs: config.databasePoolTimeoutMs,
     }),
     JobsModule.forRoot(databaseUrl),
     PrivacyModule,
