@@ -241,6 +241,8 @@ const dict = {
   yourConsultant: ['您的招商顾问', 'Your consultant'],
   profile: ['分配档案', 'Routing profile'],
   industriesCodes: ['擅长行业（国标行业代码）', 'Industries (GB/T 4754 codes)'],
+  profileParks: ['负责园区', 'Parks they cover'],
+  profileTeam: ['所属团队', 'Team'],
   regions: ['负责区域', 'Regions'],
   capacity: ['最多在跟线索数', 'Capacity (open leads)'],
   acceptsLeads: ['接收新线索', 'Takes new leads'],

@@ -37,6 +37,8 @@ interface UserRow {
 interface Profile {
   userId: string;
   industries: string[];
+  parkIds: string[];
+  teamId: string | null;
   regions: string[];
   capacity: number;
   active: boolean;
@@ -48,6 +50,8 @@ interface Profile {
 }
 interface ProfileForm {
   industries: string[];
+  parkIds: string[];
+  teamId?: string;
   regions: string[];
   capacity: number;
   active: boolean;
@@ -83,6 +87,8 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
       const leave = p.leave?.[p.leave.length - 1];
       form.setFieldsValue({
         industries: p.industries,
+        parkIds: p.parkIds ?? [],
+        teamId: p.teamId ?? undefined,
         regions: p.regions,
         capacity: p.capacity,
         active: p.active,
@@ -99,6 +105,8 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
     mutationFn: (v: ProfileForm) =>
       api.put<unknown, PutProfileDto>(`/api/consultants/${user!.id}/profile`, {
         industries: v.industries ?? [],
+        parkIds: v.parkIds ?? [],
+        teamId: v.teamId ?? null,
         regions: v.regions ?? [],
         capacity: v.capacity,
         active: v.active,
@@ -118,6 +126,16 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
       onClose();
     },
   });
+  const parks = useQuery({
+    queryKey: ['parks-for-profile'],
+    enabled: !!user,
+    queryFn: async () => itemsOf<{ id: string; name: string }>(await api.get<unknown>('/api/parks')),
+  });
+  const teams = useQuery({
+    queryKey: ['teams-for-profile'],
+    enabled: !!user,
+    queryFn: async () => itemsOf<{ id: string; name: string }>(await api.get<unknown>('/api/teams')),
+  });
   const fe = useFieldErrors(save.error);
   const dayNames = lang === 'zh' ? ['日', '一', '二', '三', '四', '五', '六'] : ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   return (
@@ -125,6 +143,17 @@ function ProfileDrawer({ user, onClose }: { user: UserRow | null; onClose: () =>
       <Form form={form} layout="vertical" name="profile" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="industries" label={t('industriesCodes')} {...fe('industries')}>
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="C36, C38" />
+        </Form.Item>
+        <Form.Item name="parkIds" label={t('profileParks')} {...fe('parkIds')}>
+          <Select
+            mode="multiple"
+            allowClear
+            loading={parks.isLoading}
+            options={(parks.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </Form.Item>
+        <Form.Item name="teamId" label={t('profileTeam')} {...fe('teamId')}>
+          <Select allowClear loading={teams.isLoading} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
         <Form.Item name="regions" label={t('regions')} {...fe('regions')}>
           <Select mode="tags" tokenSeparators={[',', '，']} placeholder="浙江省金华市" />
