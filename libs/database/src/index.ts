@@ -4,3 +4,4 @@ export { dataSourceOptions, type DatabaseSettings } from './data-source-options.
 export { DatabaseModule } from './database.module.js';
 export { pendingSchemaChanges, migrationsPending } from './migrations-check.js';
 export { backupDatabase, restoreDatabase, pgTool } from './backup.js';
+export { numericTransformer } from './numeric-transformer.js';

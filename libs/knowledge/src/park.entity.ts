@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { numericTransformer } from './numeric-transformer.js';
+import { numericTransformer } from '@app/database';
 import { ParkIndustry } from './park-industry.entity.js';
 
 export const PARK_LEVELS = ['national', 'provincial', 'city', 'county'] as const;

@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import type { ConditionRule } from './extraction/conditions.js';
 import type { PolicyKind, PolicyStatus } from './extraction/policy-kinds.js';
-import { numericTransformer } from './numeric-transformer.js';
+import { numericTransformer } from '@app/database';
 import { Article } from './article.entity.js';
 import { Park } from './park.entity.js';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { numericTransformer } from './numeric-transformer.js';
+import { numericTransformer } from '@app/database';
 import { Article } from './article.entity.js';
 import { Park } from './park.entity.js';
 

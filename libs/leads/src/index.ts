@@ -14,7 +14,7 @@ export {
 export { LeadEvent, LEAD_EVENT_TYPES, type LeadEventType } from './lead-event.entity.js';
 export { ConsentRecord } from './consent-record.entity.js';
 export { IntakeIdempotency } from './intake-idempotency.entity.js';
-export { numericTransformer } from './numeric-transformer.js';
+export { numericTransformer } from '@app/database';
 export { LeadsRepository } from './leads.repository.js';
 export { LeadLifecycle, type LeadCreatedHandler, type LeadStageChangedHandler } from './lead-lifecycle.js';
 export { LeadsModule } from './leads.module.js';

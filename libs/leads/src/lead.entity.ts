@@ -10,7 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { User } from '@app/identity';
-import { numericTransformer } from './numeric-transformer.js';
+import { numericTransformer } from '@app/database';
 
 export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'site_visit', 'negotiating', 'signed', 'landed', 'lost'] as const;
 export type LeadStage = (typeof LEAD_STAGES)[number];
