@@ -10,23 +10,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generate, OUT as API_TYPES } from '../../apps/web/scripts/openapi-types.mjs';
+import { freePort } from '../../bench/lib/procs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Ports are picked free at run time (fixed ports inside the ephemeral range collide with client sockets).
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 const PORT = Number(process.env.BROWSER_TEST_PORT ?? (await freePort()));
 const PG_PORT = Number(process.env.BROWSER_TEST_PG_PORT ?? (await freePort()));
 const BASE = `http://127.0.0.1:${PORT}`;
