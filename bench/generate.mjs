@@ -224,7 +224,7 @@ export async function generate(databaseUrl, opts) {
       [eventsPerLead],
     );
     // The triggers on lead / lead_stage_change kept lead_report_fact and marked the touched days dirty;
-    // build the daily report rollups and stored response minutes now (set-based, once), not in the first report request.
+    // build the daily report rollups, response-time histograms and stored response minutes now (set-based, once), not in the first report request.
     say('  report rollups');
     await client.query('SELECT zs_report_refresh()');
     say('  analyze');

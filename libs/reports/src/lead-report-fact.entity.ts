@@ -10,6 +10,7 @@ import { Lead, numericTransformer, type LeadStage } from '@app/leads';
 @Index(['createdAt'])
 @Index(['signedAt'])
 @Index(['lostAt'])
+@Index(['ownerId', 'createdAt'])
 export class LeadReportFact {
   @PrimaryColumn({ type: 'uuid' })
   leadId: string;

@@ -4,6 +4,10 @@ import {
   funnel,
   lostReasons,
   percentile,
+  percentileOfCounts,
+  countsOf,
+  countTotal,
+  addCount,
   periodOf,
   periodsBetween,
   rate,
@@ -96,9 +100,9 @@ describe('report arithmetic', () => {
   it('computes response medians, p90 and SLA compliance with unanswered leads as misses', () => {
     const rows = responseTimes(
       [
-        { key: 'b', leads: 1, minutes: [30] },
-        { key: 'a', leads: 4, minutes: [90, 10, 20] },
-        { key: null, leads: 2, minutes: [] },
+        { key: 'b', leads: 1, minutes: countsOf([30]) },
+        { key: 'a', leads: 4, minutes: countsOf([90, 10, 20]) },
+        { key: null, leads: 2, minutes: countsOf([]) },
       ],
       30,
     );
@@ -107,6 +111,48 @@ describe('report arithmetic', () => {
       { key: 'b', leads: 1, responded: 1, medianMinutes: 30, p90Minutes: 30, withinSla: 1, slaCompliance: 1 },
       { key: null, leads: 2, responded: 0, medianMinutes: null, p90Minutes: null, withinSla: 0, slaCompliance: 0 },
     ]);
+  });
+
+  it('percentiles from counts per minute value equal those of the expanded list', () => {
+    expect(percentileOfCounts(new Map(), 0.5)).toBeNull();
+    expect(percentileOfCounts(new Map([[7, 0]]), 0.5)).toBeNull();
+    // 0 ×3, 10 ×1, 40 ×2: sorted 0 0 0 10 40 40; median at position 2.5 → 0 + 0.5 × 10; p90 at 4.5 → 40
+    const h = new Map([
+      [40, 2],
+      [0, 3],
+      [10, 1],
+    ]);
+    expect(percentileOfCounts(h, 0.5)).toBe(5);
+    expect(percentileOfCounts(h, 0.9)).toBe(40);
+    expect(countTotal(h)).toBe(6);
+    // p90 of 1..10 given as counts: 9.1, as percentile() gives
+    expect(percentileOfCounts(countsOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 0.9)).toBe(9.1);
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 500; i++) {
+      const n = 1 + Math.floor(rnd() * 60);
+      const spread = [3, 30, 600, 5000][i % 4];
+      const values = Array.from({ length: n }, () => Math.floor(rnd() * spread));
+      for (const p of [0, 0.1, 0.5, 0.9, 1]) expect(percentileOfCounts(countsOf(values), p)).toBe(percentile(values, p));
+    }
+  });
+
+  it('histograms add and take out counts; a value counted down to zero disappears', () => {
+    const h = countsOf([5, 5, 8]);
+    expect([...h].sort()).toEqual([
+      [5, 2],
+      [8, 1],
+    ]);
+    addCount(h, 5, -2);
+    addCount(h, 9, 3);
+    expect([...h].sort()).toEqual([
+      [8, 1],
+      [9, 3],
+    ]);
+    expect(percentileOfCounts(h, 0.5)).toBe(9);
   });
 
   it('buckets periods in China time: a 23:30 UTC lead belongs to the next Chinese day, weeks start on Monday', () => {

@@ -111,11 +111,62 @@ export function conversion(groups: GroupCounts[]): ConversionRow[] {
     .sort(byLeadsThenKey);
 }
 
-/** One group's first-response times (working minutes of the leads answered) and its size. */
+/**
+ * A histogram of whole minutes: minute value → how many leads. The rollups count leads per exact
+ * minute value, so percentiles and SLA counts from histograms are exactly those of the expanded list.
+ */
+export type MinuteCounts = Map<number, number>;
+
+/** Adds `n` leads at minute value `m` to a histogram (negative `n` takes them out; a value at 0 is removed). */
+export function addCount(h: MinuteCounts, m: number, n: number): void {
+  const c = (h.get(m) ?? 0) + n;
+  if (c === 0) h.delete(m);
+  else h.set(m, c);
+}
+
+/** The histogram of a plain list of values. */
+export function countsOf(values: number[]): MinuteCounts {
+  const h: MinuteCounts = new Map();
+  for (const v of values) addCount(h, v, 1);
+  return h;
+}
+
+/** How many values a histogram holds. */
+export function countTotal(h: MinuteCounts): number {
+  let n = 0;
+  for (const c of h.values()) n += c;
+  return n;
+}
+
+/**
+ * percentile() of the list a histogram stands for, without expanding it: the values at ranks
+ * floor(p·(N−1)) and ceil(p·(N−1)) found by walking the cumulative counts in value order.
+ */
+export function percentileOfCounts(h: MinuteCounts, p: number): number | null {
+  const entries = [...h].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  if (!total) return null;
+  const pos = p * (total - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [v, n] of entries) {
+      seen += n;
+      if (rank < seen) return v;
+    }
+    return entries[entries.length - 1][0];
+  };
+  const vLo = at(lo);
+  const vHi = hi === lo ? vLo : at(hi);
+  return Math.round((vLo + (vHi - vLo) * (pos - lo)) * 100) / 100;
+}
+
+/** One group's first-response times (working minutes of the leads answered, as counts per minute value) and its size. */
 export interface ResponseGroup {
   key: string | null;
   leads: number;
-  minutes: number[];
+  minutes: MinuteCounts;
 }
 
 export interface ResponseTimeRow {
@@ -133,13 +184,14 @@ export interface ResponseTimeRow {
 export function responseTimes(groups: ResponseGroup[], slaMinutes: number): ResponseTimeRow[] {
   return groups
     .map(({ key, leads, minutes }) => {
-      const withinSla = minutes.filter((m) => m <= slaMinutes).length;
+      let withinSla = 0;
+      for (const [m, n] of minutes) if (m <= slaMinutes) withinSla += n;
       return {
         key,
         leads,
-        responded: minutes.length,
-        medianMinutes: percentile(minutes, 0.5),
-        p90Minutes: percentile(minutes, 0.9),
+        responded: countTotal(minutes),
+        medianMinutes: percentileOfCounts(minutes, 0.5),
+        p90Minutes: percentileOfCounts(minutes, 0.9),
         withinSla,
         slaCompliance: rate(withinSla, leads),
       };

@@ -4,7 +4,15 @@ import { In, type DataSource } from 'typeorm';
 import { Article, Park } from '@app/knowledge';
 import { PIPELINE_STAGES } from '@app/pipeline';
 import type { WorkingHours } from '@app/routing';
-import type { GroupBy, GroupCounts, Interval, LostCount, TrendRow } from './report-math.js';
+import {
+  addCount,
+  type GroupBy,
+  type GroupCounts,
+  type Interval,
+  type LostCount,
+  type MinuteCounts,
+  type TrendRow,
+} from './report-math.js';
 
 export interface ReportFilter {
   from: Date;
@@ -73,6 +81,18 @@ const sameHours = (h: WorkingHours, s: typeof STORED_HOURS) =>
   h.days.length === s.days.length &&
   h.days.every((d, i) => d === s.days[i]);
 
+/**
+ * Working minutes from f to t (local timestamps) on hours start–end ($ parameters, time) of the ISO
+ * weekdays in days (int[]), with holiday_calendar's 放假 and 调休上班: routing's workingMinutesBetween in SQL.
+ */
+const LIVE_MINUTES = (f: string, t: string, start: string, end: string, days: string) => `floor(COALESCE((
+  SELECT sum(GREATEST(0, extract(epoch FROM LEAST(d.day + ${end}::time, ${t}) - GREATEST(d.day + ${start}::time, ${f}))))
+    FROM generate_series(date_trunc('day', ${f}), ${t}, interval '1 day') AS d(day)
+    LEFT JOIN holiday_calendar h ON h.date = d.day::date
+   WHERE CASE h.kind WHEN 'holiday' THEN false WHEN 'workday' THEN true
+         ELSE extract(isodow FROM d.day)::int = ANY(${days}::int[]) END
+), 0) / 60)::int`;
+
 const DAY_MS = 86_400_000;
 /** China time is UTC+8 all year (no daylight saving): local midnights are fixed UTC instants. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -95,6 +115,47 @@ export function splitRange(f: ReportFilter): { days: { from: string; to: string 
   if (from < d0) facts.push({ ...f, from: f.from, to: new Date(d0) });
   if (d1 < to) facts.push({ ...f, from: new Date(d1), to: f.to });
   return { days: { from: isoDay(d0), to: isoDay(d1) }, facts };
+}
+
+/** A run of rollup periods of one span: periods starting in [from, to) (ISO dates). */
+export interface SpanRange {
+  span: 'day' | 'month' | 'year';
+  from: string;
+  to: string;
+}
+
+const nextMonth = (d: string) => {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * Whole days [from, to) (ISO dates) as the fewest rollup periods: days up to the first whole month,
+ * months up to the first whole year, whole years, then months and days after them. Every day of the
+ * range is in exactly one period.
+ */
+export function splitDays(from: string, to: string): SpanRange[] {
+  const out: SpanRange[] = [];
+  const push = (span: SpanRange['span'], a: string, b: string) => {
+    if (a < b) out.push({ span, from: a, to: b });
+  };
+  const m0 = from.endsWith('-01') ? from : nextMonth(from);
+  const m1 = `${to.slice(0, 7)}-01`;
+  if (m0 >= m1) {
+    push('day', from, to);
+    return out;
+  }
+  const y0 = m0.endsWith('-01-01') ? m0 : `${Number(m0.slice(0, 4)) + 1}-01-01`;
+  const y1 = `${to.slice(0, 4)}-01-01`;
+  push('day', from, m0);
+  if (y0 < y1) {
+    push('month', m0, y0);
+    push('year', y0, y1);
+    push('month', y1, m1);
+  } else push('month', m0, m1);
+  push('day', m1, to);
+  return out;
 }
 
 const ROLLUP_KIND: Record<GroupBy | 'none', GroupBy> = {
@@ -189,35 +250,131 @@ export class ReportsRepository {
   }
 
   /**
-   * Group sizes of leads created in [from, to), and first-response working minutes: computed in SQL
-   * for owners on the default hours — no profile, or the default in it — (`defaultMinutes`, per group: generate_series over local days
-   * with the holiday calendar, the same rule as routing's workingMinutesBetween), and returned as
-   * clock times for owners with their own hours (`answered`, computed by the caller).
+   * Group sizes of leads created in [from, to), and first-response working minutes as counts per
+   * minute value: for owners on the default hours — no profile, or the default in it — in
+   * `defaultMinutes` (the same rule as routing's workingMinutesBetween), and as clock times for owners
+   * with their own hours (`answered`, computed by the caller).
+   *
+   * Without filters and on the hours zs_report_refresh stores minutes for, the whole China-time days
+   * of the range come from the response histograms (report_response: per day, month and year × group ×
+   * exact minute value, how many leads; splitDays picks the fewest periods) and only the partial days
+   * at the edges from lead_report_fact. The histograms count every owner's leads at their default-hours
+   * minutes, so leads of owners with their own hours are taken out again and returned in `answered`.
    */
   async responses(
     f: ReportFilter,
     by: GroupBy,
     defaults: WorkingHours,
-  ): Promise<{ sizes: Map<string | null, number>; defaultMinutes: Map<string | null, number[]>; answered: ResponseRow[] }> {
+  ): Promise<{ sizes: Map<string | null, number>; defaultMinutes: Map<string | null, MinuteCounts>; answered: ResponseRow[] }> {
+    const stored = sameHours(defaults, STORED_HOURS);
+    const { days, facts } = stored ? splitRange(f) : { days: null, facts: [f] };
+    await this.refresh();
+    // Owners with their own hours (usually none): only then are their leads read apart.
+    const own: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM consultant_profile WHERE working_hours <> $1::jsonb`, [
+      JSON.stringify(defaults),
+    ]);
+    const anyOwn = Number(own[0]?.n) > 0;
+    const parts = await Promise.all([
+      ...(days ? [this.rollupResponses(days, by, defaults, anyOwn)] : []),
+      ...facts.map((x) => this.factResponses(x, by, defaults, stored, anyOwn)),
+    ]);
+    const sizes = new Map<string | null, number>();
+    const defaultMinutes = new Map<string | null, MinuteCounts>();
+    const answered: ResponseRow[] = [];
+    for (const part of parts) {
+      for (const r of part.histogram) {
+        sizes.set(r.key, (sizes.get(r.key) ?? 0) + Number(r.n));
+        if (r.m === null) continue;
+        const h = defaultMinutes.get(r.key) ?? new Map<number, number>();
+        addCount(h, Number(r.m), Number(r.n));
+        defaultMinutes.set(r.key, h);
+      }
+      // Own-hours owners' answered leads out of the histograms (still counted in the group sizes).
+      for (const o of part.minus ?? []) {
+        const h = defaultMinutes.get(o.key) ?? new Map<number, number>();
+        addCount(h, o.m, -1);
+        defaultMinutes.set(o.key, h);
+      }
+      answered.push(...part.answered);
+    }
+    for (const [key, h] of defaultMinutes) if (!h.size) defaultMinutes.delete(key);
+    return { sizes, defaultMinutes, answered };
+  }
+
+  /**
+   * Whole China-time days [from, to) from report_response: (group, minutes, leads) summed over the
+   * day, month and year periods covering them; answered leads of owners with their own hours are
+   * returned in `minus` with the default-hours minutes the histograms hold for them (to take out), and
+   * in `answered` (to count on their own hours).
+   */
+  private async rollupResponses(
+    days: { from: string; to: string },
+    by: GroupBy,
+    defaults: WorkingHours,
+    anyOwn: boolean,
+  ): Promise<{
+    histogram: { key: string | null; m: number | null; n: number }[];
+    minus: { key: string | null; m: number }[];
+    answered: ResponseRow[];
+  }> {
+    const spans = splitDays(days.from, days.to);
+    const values: unknown[] = [by];
+    const runs = spans.map((r) => {
+      values.push(r.span, r.from, r.to);
+      const i = values.length;
+      return `SELECT key, m, n FROM report_response WHERE kind = $1 AND span = $${i - 2} AND start >= $${i - 1}::date AND start < $${i}::date`;
+    });
+    const histogramQuery = this.ds.query(
+      `SELECT key, m, sum(n)::int AS n FROM (${runs.join(' UNION ALL ')}) r GROUP BY key, m`,
+      values,
+    ) as Promise<{ key: string | null; m: number | null; n: number }[]>;
+    const ownQuery = anyOwn
+      ? (this.ds.query(
+          `SELECT ${KEY_SQL[by]} AS key, cp.working_hours AS hours,
+                  (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
+                  (extract(epoch FROM l.first_response_at) * 1000)::float8 AS answered,
+                  CASE WHEN l.response_at = l.first_response_at AND l.response_start = COALESCE(l.assigned_at, l.created_at) THEN l.response_minutes
+                       ELSE ${LIVE_MINUTES(
+                         `(date_trunc('milliseconds', COALESCE(l.assigned_at, l.created_at)) AT TIME ZONE $4)`,
+                         `(date_trunc('milliseconds', l.first_response_at) AT TIME ZONE $4)`,
+                         '$5',
+                         '$6',
+                         '$7',
+                       )} END AS m
+             FROM consultant_profile cp
+             JOIN lead_report_fact l ON l.owner_id = cp.user_id
+            WHERE cp.working_hours <> $1::jsonb AND NOT l.spam AND l.first_response_at IS NOT NULL
+              AND l.created_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND l.created_at < ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+          [JSON.stringify(defaults), days.from, days.to, defaults.timezone, defaults.start, defaults.end, defaults.days],
+        ) as Promise<{ key: string | null; m: number; start: number; answered: number; hours: unknown }[]>)
+      : Promise.resolve([]);
+    const [histogram, owned] = await Promise.all([histogramQuery, ownQuery]);
+    return {
+      histogram,
+      minus: owned.map((o) => ({ key: o.key, m: Number(o.m) })),
+      answered: owned.map((a) => ({ key: a.key, from: new Date(a.start), to: new Date(a.answered), ownerHours: a.hours })),
+    };
+  }
+
+  /** Leads created in [from, to) read from lead_report_fact (one scan): (group, minutes, leads), and own-hours owners' answered leads. */
+  private async factResponses(
+    f: ReportFilter,
+    by: GroupBy,
+    defaults: WorkingHours,
+    stored: boolean,
+    anyOwn: boolean,
+  ): Promise<{ histogram: { key: string | null; m: number | null; n: number }[]; minus?: undefined; answered: ResponseRow[] }> {
     const p = new Params(f);
     const where = `l.created_at >= $2 AND l.created_at < $3 AND ${p.lead}`;
     const n = p.values.length;
-    // One scan of the range's facts: per (group, minutes) how many leads, minutes NULL for leads not
-    // answered or owned by someone with their own hours (they count in the group size only).
-    // Stored minutes (lead_report_fact.response_minutes, computed by zs_report_refresh on the default
-    // hours 09:00–18:00 Mon–Fri Asia/Shanghai) are used where they were computed for this very start
-    // and answer; any other answered lead on the default hours is computed here.
-    const stored = sameHours(defaults, STORED_HOURS);
-    await this.refresh();
+    // Per (group, minutes) how many leads, minutes NULL for leads not answered or owned by someone
+    // with their own hours (they count in the group size only). Stored minutes
+    // (lead_report_fact.response_minutes, computed by zs_report_refresh on the default hours
+    // 09:00–18:00 Mon–Fri Asia/Shanghai) are used where they were computed for this very start and
+    // answer; any other answered lead on the default hours is computed here.
     const histogramQuery = this.ds.query(
       `SELECT key, m, count(*)::int AS n FROM (
-         SELECT a.key, CASE WHEN NOT a.counted THEN NULL WHEN a.valid THEN a.stored ELSE floor(COALESCE((
-                  SELECT sum(GREATEST(0, extract(epoch FROM LEAST(d.day + $${n + 3}::time, a.t) - GREATEST(d.day + $${n + 2}::time, a.f))))
-                    FROM generate_series(date_trunc('day', a.f), a.t, interval '1 day') AS d(day)
-                    LEFT JOIN holiday_calendar h ON h.date = d.day::date
-                   WHERE CASE h.kind WHEN 'holiday' THEN false WHEN 'workday' THEN true
-                         ELSE extract(isodow FROM d.day)::int = ANY($${n + 4}::int[]) END
-                ), 0) / 60)::int END AS m
+         SELECT a.key, CASE WHEN NOT a.counted THEN NULL WHEN a.valid THEN a.stored ELSE ${LIVE_MINUTES('a.f', 'a.t', `$${n + 2}`, `$${n + 3}`, `$${n + 4}`)} END AS m
            FROM (
              SELECT ${KEY_SQL[by]} AS key, l.response_minutes AS stored,
                     l.first_response_at IS NOT NULL AND (cp.working_hours IS NULL OR cp.working_hours = $${n + 5}::jsonb) AS counted,
@@ -231,11 +388,8 @@ export class ReportsRepository {
        ) x GROUP BY key, m`,
       [...p.values, defaults.timezone, defaults.start, defaults.end, defaults.days, JSON.stringify(defaults), stored],
     ) as Promise<{ key: string | null; m: number | null; n: number }[]>;
-    // Owners with their own hours (only when there are any): epoch milliseconds as float8 (cheap to parse), hours once per owner.
-    const own: { n: number }[] = await this.ds.query(`SELECT count(*)::int AS n FROM consultant_profile WHERE working_hours <> $1::jsonb`, [
-      JSON.stringify(defaults),
-    ]);
-    const answeredQuery = Number(own[0]?.n)
+    // Owners with their own hours: epoch milliseconds as float8 (cheap to parse), hours once per owner.
+    const answeredQuery = anyOwn
       ? (this.ds.query(
           `SELECT ${KEY_SQL[by]} AS key, l.owner_id AS owner, cp.working_hours AS hours,
                   (extract(epoch FROM COALESCE(l.assigned_at, l.created_at)) * 1000)::float8 AS start,
@@ -247,18 +401,8 @@ export class ReportsRepository {
         ) as Promise<{ key: string | null; owner: string; start: number; answered: number; hours: unknown }[]>)
       : Promise.resolve([]);
     const [histogram, answered] = await Promise.all([histogramQuery, answeredQuery]);
-    const sizes = new Map<string | null, number>();
-    const defaultMinutes = new Map<string | null, number[]>();
-    for (const r of histogram) {
-      sizes.set(r.key, (sizes.get(r.key) ?? 0) + Number(r.n));
-      if (r.m === null) continue;
-      const list = defaultMinutes.get(r.key) ?? [];
-      for (let i = 0; i < Number(r.n); i++) list.push(Number(r.m));
-      defaultMinutes.set(r.key, list);
-    }
     return {
-      sizes,
-      defaultMinutes,
+      histogram,
       answered: answered.map((a) => ({ key: a.key, from: new Date(a.start), to: new Date(a.answered), ownerHours: a.hours })),
     };
   }

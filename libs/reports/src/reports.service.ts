@@ -5,6 +5,7 @@ import { DEFAULT_WORKING_HOURS, RoutingService, type WorkingHours } from '@app/r
 import { workingMinutes } from './working-minutes.js';
 import { ReportsRepository, type ReportFilter } from './reports.repository.js';
 import {
+  addCount,
   conversion,
   funnel,
   lostReasons,
@@ -16,6 +17,7 @@ import {
   type GroupBy,
   type Interval,
   type LostReasonRow,
+  type MinuteCounts,
   type ResponseTimeRow,
   type TrendRow,
 } from './report-math.js';
@@ -167,13 +169,16 @@ export class ReportsService {
     const w = this.window(f);
     const slaMinutes = slaMinutesOverride ?? (await this.routing.settings()).firstResponseMinutes;
     const { sizes, defaultMinutes, answered } = await this.repo.responses(f, groupBy, DEFAULT_WORKING_HOURS);
-    const minutes = new Map<string | null, number[]>([...sizes.keys()].map((k) => [k, [...(defaultMinutes.get(k) ?? [])]]));
+    const minutes = new Map<string | null, MinuteCounts>([...sizes.keys()].map((k) => [k, new Map(defaultMinutes.get(k) ?? [])]));
     if (answered.length) {
       const minutesOf = await this.workingMinutes();
-      for (const a of answered) minutes.get(a.key)?.push(Math.max(0, minutesOf(a.from, a.to, a.ownerHours)));
+      for (const a of answered) {
+        const h = minutes.get(a.key);
+        if (h) addCount(h, Math.max(0, minutesOf(a.from, a.to, a.ownerHours)), 1);
+      }
     }
     const rows = responseTimes(
-      [...sizes].map(([key, leads]) => ({ key, leads, minutes: minutes.get(key) ?? [] })),
+      [...sizes].map(([key, leads]) => ({ key, leads, minutes: minutes.get(key) ?? new Map() })),
       slaMinutes,
     );
     const labels = await this.labels(

@@ -9,6 +9,9 @@ import { newLead, TEST_ENV } from '../pipeline/lead-factory.js';
  * for owners with their own hours; both must equal routing's workingMinutesBetween, across weekends,
  * the 2026 holidays and make-up working days (调休上班).
  */
+/** The sorted list of minutes a histogram (minute value → leads) stands for. */
+const expand = (h: Map<number, number>) => [...h].sort((a, b) => a[0] - b[0]).flatMap(([m, n]) => Array<number>(n).fill(m));
+
 describe('reports: response working minutes in SQL and in Node agree with routing', () => {
   let t: TestApp;
   let manager: { token: string; userId: string };
@@ -84,8 +87,8 @@ describe('reports: response working minutes in SQL and in Node agree with routin
       .responses({ from: new Date('2025-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z') }, 'consultant', DEFAULT_WORKING_HOURS);
     const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
     const owners = [...expected.keys()];
-    expect(sorted(defaultMinutes.get(owners[0])!)).toEqual(sorted(expected.get(owners[0])!));
-    expect(sorted(defaultMinutes.get(owners[1])!)).toEqual(sorted(expected.get(owners[1])!));
+    expect(expand(defaultMinutes.get(owners[0])!)).toEqual(sorted(expected.get(owners[0])!));
+    expect(expand(defaultMinutes.get(owners[1])!)).toEqual(sorted(expected.get(owners[1])!));
     expect(defaultMinutes.has(owners[2])).toBe(false);
     expect(answered.filter((a) => a.key === owners[2])).toHaveLength(15);
     // The data really crosses weekends and holidays: some answers took far more clock time than working time.
@@ -112,7 +115,7 @@ describe('reports: response working minutes in SQL and in Node agree with routin
         const want = intervals
           .filter((i) => i.owner === owner)
           .map((i) => workingMinutesBetween(i.from, i.to, DEFAULT_WORKING_HOURS, calendar));
-        expect([...defaultMinutes.get(owner)!].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
+        expect(expand(defaultMinutes.get(owner)!)).toEqual(want.sort((a, b) => a - b));
         changed ||= JSON.stringify(want) !== JSON.stringify([...expected.get(owner)!].sort((a, b) => a - b));
       }
       return changed;
@@ -123,5 +126,73 @@ describe('reports: response working minutes in SQL and in Node agree with routin
     expect(await check()).toBe(true); // the new holidays really changed some waits
     await t.ds.query(`DELETE FROM holiday_calendar WHERE date = ANY($1::date[])`, [days]);
     expect(await check()).toBe(false); // back to the first figures
+  });
+
+  it('any range — whole days, months and years from the histograms, edges from the facts — gives the figures of its leads, also after answers and creations move', async () => {
+    const routing = t.app.get(RoutingService);
+    const ownerOf = [...expected.keys()];
+    const custom_ = ownerOf[2];
+    const ranges = [
+      ['2026-02-15T03:00:00Z', '2026-10-10T05:00:00Z'], // days, months, days
+      ['2025-12-20T00:00:00Z', '2026-12-31T00:00:00Z'], // days, months, days
+      ['2026-01-01T00:00:00Z', '2026-06-30T16:00:00Z'], // days, months to a China midnight
+      ['2025-06-01T00:00:00Z', '2027-03-01T00:00:00Z'], // days, months, a whole year, months
+    ];
+    const interp = (values: number[], p: number) => {
+      const v = [...values].sort((a, b) => a - b);
+      const i = p * (v.length - 1);
+      const lo = Math.floor(i);
+      return Math.round((lo + 1 < v.length ? v[lo] + (v[lo + 1] - v[lo]) * (i - lo) : v[lo]) * 100) / 100;
+    };
+    const checkAll = async () => {
+      const calendar = await routing.calendar();
+      for (const [from, to] of ranges) {
+        const res = await t
+          .http()
+          .get(`/api/reports/response-times?from=${from}&to=${to}&slaMinutes=60`)
+          .set('authorization', `Bearer ${manager.token}`)
+          .expect(200);
+        for (const owner of ownerOf) {
+          const mine = intervals.filter((i) => i.owner === owner && i.from >= new Date(from) && i.from < new Date(to));
+          const minutes = mine.map((i) =>
+            workingMinutesBetween(i.from, i.to, owner === custom_ ? custom : DEFAULT_WORKING_HOURS, calendar),
+          );
+          const row = res.body.rows.find((r: { key: string }) => r.key === owner);
+          if (!mine.length) {
+            expect(row).toBeUndefined();
+            continue;
+          }
+          expect(row).toMatchObject({
+            leads: mine.length,
+            responded: mine.length,
+            medianMinutes: interp(minutes, 0.5),
+            p90Minutes: interp(minutes, 0.9),
+            withinSla: minutes.filter((m) => m <= 60).length,
+          });
+        }
+      }
+    };
+    await checkAll();
+    // Answers later or earlier, and leads moved to another month (their old and new days are recomputed,
+    // their months and years get the difference).
+    for (const [n, i] of intervals.entries()) {
+      if (n % 4 === 1) i.to = new Date(i.to.getTime() + ((n % 3) + 1) * 97 * 60_000);
+      if (n % 7 === 2) {
+        const shift = (n % 2 ? 1 : -1) * 40 * 86_400_000;
+        i.from = new Date(i.from.getTime() + shift);
+        i.to = new Date(i.to.getTime() + shift);
+      }
+    }
+    const leads: { id: string }[] = await t.ds.query(
+      `SELECT id FROM lead WHERE company LIKE '工时测试企业%' ORDER BY (regexp_replace(company, '\\D', '', 'g'))::int`,
+    );
+    expect(leads).toHaveLength(intervals.length);
+    for (const [n, i] of intervals.entries()) {
+      await t.ds.query(
+        `UPDATE lead SET created_at = $2::timestamptz, assigned_at = $2::timestamptz, first_response_at = $3::timestamptz WHERE id = $1`,
+        [leads[n].id, i.from, i.to],
+      );
+    }
+    await checkAll();
   });
 });
