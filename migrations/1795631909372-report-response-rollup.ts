@@ -81,7 +81,7 @@ const REFRESH_BEFORE = `CREATE OR REPLACE FUNCTION zs_report_refresh() RETURNS i
       END $$`;
 
 /** The same, and then the response-time histograms of the days it recomputed. */
-const REFRESH_AFTER = `CREATE OR REPLACE FUNCTION zs_report_refresh() RETURNS int LANGUAGE plpgsql AS $$
+export const REFRESH_AFTER = `CREATE OR REPLACE FUNCTION zs_report_refresh() RETURNS int LANGUAGE plpgsql AS $$
       DECLARE days date[];
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('zs_report_refresh'));

@@ -511,11 +511,12 @@ export class ReportsRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** The name on the newest lead with each code that has one (kept per day by zs_report_refresh in report_industry_name). */
   async industryNames(codes: string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
+    await this.refresh();
     const rows: { code: string; name: string }[] = await this.ds.query(
-      `SELECT DISTINCT ON (industry_code) industry_code AS code, industry_name AS name
-         FROM lead WHERE industry_code = ANY($1::text[]) AND industry_name IS NOT NULL ORDER BY industry_code, created_at DESC`,
+      `SELECT DISTINCT ON (code) code, name FROM report_industry_name WHERE code = ANY($1::text[]) ORDER BY code, day DESC, at DESC`,
       [codes],
     );
     return new Map(rows.map((r) => [r.code, r.name]));

@@ -311,6 +311,25 @@ describe('reports: every figure against an independent computation', () => {
         label: '报表测试经济开发区',
       });
     if (groupBy === 'article') expect(res.body.rows.find((r: { key: string }) => r.key === art1).label).toBe('报表测试园区招商公告');
+    if (groupBy === 'industry') {
+      expect(res.body.rows.find((r: { key: string }) => r.key === 'C36').label).toBe('C36 汽车制造业');
+      expect(res.body.rows.find((r: { key: string }) => r.key === 'C38').label).toBe('C38 电气机械和器材制造业');
+    }
+  });
+
+  it('labels an industry with the name on its newest lead that has one, also after that name changes', async () => {
+    const label = async () =>
+      (await get(`/api/reports/conversion?${range}&groupBy=industry`).expect(200)).body.rows.find((r: { key: string }) => r.key === 'C36')
+        .label;
+    const c36 = known.filter((k) => k.spec.industry === 'C36').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    expect(c36.length).toBeGreaterThan(1);
+    const [newest] = await t.ds.query(`SELECT id FROM lead WHERE industry_code = 'C36' ORDER BY created_at DESC LIMIT 1`);
+    await t.ds.query(`UPDATE lead SET industry_name = '汽车及零部件制造' WHERE id = $1`, [newest.id]);
+    expect(await label()).toBe('C36 汽车及零部件制造');
+    await t.ds.query(`UPDATE lead SET industry_name = NULL WHERE id = $1`, [newest.id]);
+    expect(await label()).toBe('C36 汽车制造业'); // the next newest lead's name
+    await t.ds.query(`UPDATE lead SET industry_name = '汽车制造业' WHERE id = $1`, [newest.id]);
+    expect(await label()).toBe('C36 汽车制造业');
   });
 
   it('response times per consultant: median, p90 and SLA compliance in working minutes', async () => {
