@@ -3,7 +3,7 @@ import { REFRESH_AFTER as REFRESH_BEFORE } from './1795631909372-report-response
 
 const RESPONSES = 'PERFORM zs_report_refresh_responses(days);';
 /** zs_report_refresh() of 1795631909372-report-response-rollup.ts, then the industry names of the days it recomputed. */
-const REFRESH_AFTER = REFRESH_BEFORE.replace(RESPONSES, `${RESPONSES}\n        PERFORM zs_report_refresh_names(days);`);
+export const REFRESH_AFTER = REFRESH_BEFORE.replace(RESPONSES, `${RESPONSES}\n        PERFORM zs_report_refresh_names(days);`);
 
 /**
  * Industry labels of the reports without scanning the leads: the conversion report by industry labels a

@@ -204,13 +204,26 @@ export class ReportsRepository {
   }
 
   /** groupCounts over whole China-time days [from, to) (dates), unfiltered, from report_daily. */
+  /**
+   * groupCounts over whole China-time days [from, to) (dates), unfiltered: whole months and years from
+   * report_period, the other days from report_daily (splitDays picks the fewest periods).
+   */
   private async rollupCounts(days: { from: string; to: string }, by: GroupBy | 'none'): Promise<GroupCounts[]> {
     await this.refresh();
+    const cols = `key, leads, ${PIPELINE_STAGES.map((_, i) => `r${i}`).join(', ')}, standing, inv, tax`;
+    const values: unknown[] = [ROLLUP_KIND[by]];
+    const runs = splitDays(days.from, days.to).map((r) => {
+      values.push(r.from, r.to);
+      const i = values.length;
+      if (r.span === 'day') return `SELECT ${cols} FROM report_daily WHERE kind = $1 AND day >= $${i - 1}::date AND day < $${i}::date`;
+      values.push(r.span);
+      return `SELECT ${cols} FROM report_period WHERE kind = $1 AND span = $${i + 1} AND start >= $${i - 1}::date AND start < $${i}::date`;
+    });
     const rows: Record<string, string | null>[] = await this.ds.query(
       `SELECT ${by === 'none' ? 'NULL::text' : 'key'} AS key, sum(leads)::text AS leads, ${PIPELINE_STAGES.map((_, i) => `sum(r${i})::text AS r${i}`).join(', ')},
               sum(standing)::text AS signed, sum(inv)::text AS inv, sum(tax)::text AS tax
-         FROM report_daily WHERE kind = $1 AND day >= $2::date AND day < $3::date GROUP BY 1 HAVING sum(leads) > 0`,
-      [ROLLUP_KIND[by], days.from, days.to],
+         FROM (${runs.join(' UNION ALL ')}) r GROUP BY 1 HAVING sum(leads) > 0`,
+      values,
     );
     return rows.map((r) => ({
       key: r.key,
