@@ -14,6 +14,7 @@ export {
 export { LeadEvent, LEAD_EVENT_TYPES, type LeadEventType } from './lead-event.entity.js';
 export { ConsentRecord } from './consent-record.entity.js';
 export { IntakeIdempotency } from './intake-idempotency.entity.js';
+export { LeadCreatedQueue } from './lead-created-queue.entity.js';
 export { numericTransformer } from '@app/database';
 export { LeadsRepository } from './leads.repository.js';
 export { LeadLifecycle, type LeadCreatedHandler, type LeadStageChangedHandler } from './lead-lifecycle.js';
@@ -27,4 +28,5 @@ import { Lead } from './lead.entity.js';
 import { LeadEvent } from './lead-event.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { IntakeIdempotency } from './intake-idempotency.entity.js';
-export const LEADS_ENTITIES = [Lead, LeadEvent, ConsentRecord, IntakeIdempotency];
+import { LeadCreatedQueue } from './lead-created-queue.entity.js';
+export const LEADS_ENTITIES = [Lead, LeadEvent, ConsentRecord, IntakeIdempotency, LeadCreatedQueue];

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainError, type FieldError } from '@app/errors';
 import { PersonalDataCipher, maskPhone, maskPhonesInText } from '@app/privacy';
 import { RateLimitService } from '@app/rate-limit';
-import type { Lead } from './lead.entity.js';
+import { Lead } from './lead.entity.js';
 import { LeadLifecycle } from './lead-lifecycle.js';
 import { LeadsRepository } from './leads.repository.js';
 import { extractFields, type MessageFields } from './parsing/fields.js';
@@ -37,6 +37,35 @@ function fieldError(field: string, code: string, zh: string, en: string): FieldE
 }
 
 const text = (v: string | undefined | null, max: number): string => (v ?? '').trim().slice(0, max);
+
+/** What a lead saved by intake holds in the columns intake does not set. */
+const LEAD_DEFAULTS: Partial<Lead> = {
+  stage: 'new',
+  ownerId: null,
+  assignedAt: null,
+  pooledAt: null,
+  firstResponseAt: null,
+  lastActivityAt: null,
+  lostReason: null,
+  lostNote: null,
+  signedInvestmentWan: null,
+  signedAnnualTaxWan: null,
+  signedParkId: null,
+  signedListingId: null,
+  signedAt: null,
+};
+
+/** { phoneHash: … } → { phone_hash: … } (the column names zs_lead_intake reads). */
+function columnsOf(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in fields) {
+    let c = COLUMN_NAMES.get(k);
+    if (c === undefined) COLUMN_NAMES.set(k, (c = k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)));
+    out[c] = fields[k];
+  }
+  return out;
+}
+const COLUMN_NAMES = new Map<string, string>();
 
 /** 王小明 → 王 (family name, shown as 王顾问); John Smith → John. */
 export function firstNameOf(name: string | null | undefined): string | null {
@@ -107,76 +136,63 @@ export class LeadIntakeService {
       parsed,
     };
 
-    return this.leads.transaction(async (m) => {
-      if (key) {
-        await this.leads.lockIdempotencyKey(m, key);
-        const stored = await this.leads.findIdempotent(key, m);
-        if (stored) return this.replay(stored.status, stored.response);
-      }
-      await this.leads.lockPhone(m, phoneHash);
-      const consent = {
-        noticeVersion: this.config.privacyNoticeVersion,
-        purposes: input.shareConsent ? ['follow_up', 'share_with_parks'] : ['follow_up'],
-        shareConsent: input.shareConsent === true,
-        channel,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      };
+    const consent = {
+      notice_version: this.config.privacyNoticeVersion,
+      purposes: input.shareConsent ? ['follow_up', 'share_with_parks'] : ['follow_up'],
+      share_consent: input.shareConsent === true,
+      channel,
+      ip: ctx.ip,
+      user_agent: ctx.userAgent?.slice(0, 500) ?? null,
+    };
+    const fields = {
+      spam,
+      channel,
+      sourceArticleId: input.sourceArticleId ?? null,
+      company: merged.company,
+      contactName: merged.contact,
+      phoneEnc: this.cipher.encrypt(e164),
+      phoneHash,
+      phoneMasked: maskPhone(e164),
+      phoneLast4: e164.slice(-4),
+      email: merged.email,
+      wechat: merged.wechat,
+      need: stored.need,
+      usage: stored.usage,
+      taxText: stored.tax,
+      message: stored.message,
+      parsed: parsed as unknown as Record<string, unknown>,
+      propertyType: parsed.propertyType,
+      dealType: parsed.dealType,
+      areaSqmMin: parsed.areaSqm?.min ?? null,
+      areaSqmMax: parsed.areaSqm?.max ?? null,
+      areaUnit: parsed.areaUnit,
+      industryCode: parsed.industry?.code ?? null,
+      industryName: parsed.industry?.name ?? null,
+      strategicIndustry: parsed.strategicIndustry,
+      annualTaxWan: parsed.annualTaxWan,
+      investmentWan: parsed.investmentWan,
+      taxPerMuWan: parsed.taxPerMuWan,
+      region: parsed.region,
+      requirements: parsed.requirements as Record<string, unknown>,
+      demo: ctx.demo === true,
+    } satisfies Partial<Lead>;
 
-      let status: 201 | 200;
-      let body: IntakeCreated | IntakeDuplicate;
-      const open = spam ? null : await this.leads.findOpenByPhoneHash(phoneHash, m);
-      if (open) {
-        await this.leads.addEvent(m, open.id, 'inquiry', { ...inquiry, duplicate: true });
-        await this.leads.saveConsent(m, { ...consent, leadId: open.id });
-        status = 200;
-        body = { id: open.id, reference: open.reference, duplicate: true };
-      } else {
-        const previous = spam ? null : await this.leads.findLatestByPhoneHash(phoneHash, m);
-        const lead = await this.leads.createLead(m, {
-          reference: await this.leads.nextReference(m),
-          stage: 'new',
-          spam,
-          channel,
-          sourceArticleId: input.sourceArticleId ?? null,
-          company: merged.company,
-          contactName: merged.contact,
-          phoneEnc: this.cipher.encrypt(e164),
-          phoneHash,
-          phoneMasked: maskPhone(e164),
-          phoneLast4: e164.slice(-4),
-          email: merged.email,
-          wechat: merged.wechat,
-          need: stored.need,
-          usage: stored.usage,
-          taxText: stored.tax,
-          message: stored.message,
-          parsed: parsed as unknown as Record<string, unknown>,
-          propertyType: parsed.propertyType,
-          dealType: parsed.dealType,
-          areaSqmMin: parsed.areaSqm?.min ?? null,
-          areaSqmMax: parsed.areaSqm?.max ?? null,
-          areaUnit: parsed.areaUnit,
-          industryCode: parsed.industry?.code ?? null,
-          industryName: parsed.industry?.name ?? null,
-          strategicIndustry: parsed.strategicIndustry,
-          annualTaxWan: parsed.annualTaxWan,
-          investmentWan: parsed.investmentWan,
-          taxPerMuWan: parsed.taxPerMuWan,
-          region: parsed.region,
-          requirements: parsed.requirements as Record<string, unknown>,
-          previousLeadId: previous?.id ?? null,
-          demo: ctx.demo === true,
-        });
-        await this.leads.addEvent(m, lead.id, 'inquiry', { ...inquiry, first: true, previousLeadId: lead.previousLeadId });
-        await this.leads.saveConsent(m, { ...consent, leadId: lead.id });
-        if (!spam) await this.lifecycle.runCreated(m, lead);
-        status = 201;
-        body = { id: lead.id, reference: lead.reference, stage: 'new', duplicate: false, parsed };
-      }
-      if (key) await this.leads.saveIdempotent(m, key, status, body as unknown as Record<string, unknown>);
-      return { status, body, replayed: false };
-    });
+    const out = await this.leads.intake({ key, lead: columnsOf(fields), inquiry, consent });
+    if (out.outcome === 'replayed') return this.replay(out.status, out.response);
+    if (out.outcome === 'created' && !spam) {
+      // Committed: routing runs now, batched with the other intakes of this process; the
+      // response waits for it but never fails because of it (the queue row keeps the lead routable).
+      await this.lifecycle.afterCreated(
+        Object.assign(new Lead(), LEAD_DEFAULTS, fields, {
+          id: out.id!,
+          reference: out.reference!,
+          previousLeadId: out.previousLeadId ?? null,
+          createdAt: new Date(out.createdAt!),
+          updatedAt: new Date(out.updatedAt!),
+        }),
+      );
+    }
+    return { status: out.status, body: out.response as unknown as IntakeCreated | IntakeDuplicate, replayed: false };
   }
 
   /**

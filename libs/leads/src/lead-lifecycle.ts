@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Lead, LeadStage } from './lead.entity.js';
 
-export type LeadCreatedHandler = (manager: EntityManager, lead: Lead) => Promise<void>;
+/** Runs after new leads were committed; `leads` are those created concurrently in this process (a batch). */
+export type LeadCreatedHandler = (leads: readonly Lead[]) => Promise<void>;
 export type LeadStageChangedHandler = (
   manager: EntityManager,
   lead: Lead,
@@ -11,16 +12,31 @@ export type LeadStageChangedHandler = (
   actorId: string | null,
 ) => Promise<void>;
 
+/** Most leads handed to the created handlers at once. */
+export const CREATED_BATCH_MAX = 200;
+/** Batches of one process running at the same time (while one waits for the database, the next one gathers and starts). */
+export const CREATED_BATCHES_IN_FLIGHT = Number(process.env.LEAD_CREATED_BATCHES_IN_FLIGHT ?? 2);
+
 /**
- * Extension points other features hook into. Intake calls {@link runCreated} inside its transaction
- * after saving a new, non-spam lead (routing assigns the owner there); the pipeline calls
- * {@link runStageChanged} inside its transaction. Handlers run in registration order; a throwing
- * handler rolls the whole transaction back.
+ * Extension points other features hook into.
+ *
+ * - Created: intake saves a new, non-spam lead together with a `lead_created_queue` row in one
+ *   statement, then calls {@link afterCreated}. Leads created concurrently in this process are
+ *   handed to the handlers together (group commit: while one batch runs, the next one gathers), so
+ *   routing costs a few statements per batch instead of per lead. A handler that fails is logged,
+ *   never thrown: the lead is saved, and whatever the handler did not finish stays queued for its
+ *   sweep (routing: `RoutingService.routeQueued`).
+ * - Stage changed: the pipeline calls {@link runStageChanged} inside its transaction; a throwing
+ *   handler rolls it back.
  */
 @Injectable()
 export class LeadLifecycle {
+  private readonly logger = new Logger('LeadLifecycle');
   private readonly created: LeadCreatedHandler[] = [];
   private readonly stageChanged: LeadStageChangedHandler[] = [];
+  private pending: { lead: Lead; done: () => void }[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   onCreated(handler: LeadCreatedHandler): void {
     this.created.push(handler);
@@ -30,8 +46,42 @@ export class LeadLifecycle {
     this.stageChanged.push(handler);
   }
 
-  async runCreated(manager: EntityManager, lead: Lead): Promise<void> {
-    for (const h of this.created) await h(manager, lead);
+  /** After a new lead was committed: resolves once every created handler ran for the batch holding it. Never rejects. */
+  afterCreated(lead: Lead): Promise<void> {
+    return new Promise<void>((done) => {
+      this.pending.push({ lead, done });
+      this.schedule();
+    });
+  }
+
+  /** Starts a batch on the next turn of the event loop (leads whose intake finished in this turn join it), when a slot is free. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= CREATED_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.inFlight >= CREATED_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
+      const batch = this.pending.splice(0, CREATED_BATCH_MAX);
+      this.inFlight += 1;
+      void this.runCreated(batch.map((b) => b.lead)).finally(() => {
+        this.inFlight -= 1;
+        for (const b of batch) b.done();
+        this.schedule();
+      });
+      this.schedule();
+    });
+  }
+
+  /** Runs every created handler for `leads` now, in registration order; failures are logged. */
+  async runCreated(leads: readonly Lead[]): Promise<void> {
+    if (leads.length === 0) return;
+    for (const h of this.created) {
+      try {
+        await h(leads);
+      } catch (e) {
+        this.logger.error(`created handler failed for ${leads.length} lead(s); they stay queued: ${(e as Error).message}`);
+      }
+    }
   }
 
   async runStageChanged(manager: EntityManager, lead: Lead, from: LeadStage, to: LeadStage, actorId: string | null): Promise<void> {

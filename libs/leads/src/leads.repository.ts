@@ -6,6 +6,18 @@ import { LeadEvent, type LeadEventType } from './lead-event.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { IntakeIdempotency } from './intake-idempotency.entity.js';
 
+/** What `zs_lead_intake` did; `response` is the HTTP body (stored for Idempotency-Key replays). */
+export interface IntakeOutcome {
+  outcome: 'created' | 'duplicate' | 'replayed';
+  status: 200 | 201;
+  response: Record<string, unknown>;
+  id?: string;
+  reference?: string;
+  previousLeadId?: string | null;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 /**
  * Reads and writes of leads, their events and consents. Every write method takes the caller's
  * EntityManager when it must join a transaction; without one it uses the data source.
@@ -62,6 +74,21 @@ export class LeadsRepository {
   async nextReference(manager?: EntityManager, now = new Date()): Promise<string> {
     const rows: { n: string }[] = await this.m(manager).query(`SELECT nextval('lead_reference_seq')::text AS n`);
     return `ZS-${now.getUTCFullYear()}-${rows[0].n.padStart(6, '0')}`;
+  }
+
+  /**
+   * One intake in one statement (`zs_lead_intake`, its own transaction): Idempotency-Key replay,
+   * per-phone lock, dedupe, reference, lead, inquiry event, consent, stored response, and the
+   * `lead_created_queue` row of a new non-spam lead. `lead` and `consent` use column names.
+   */
+  async intake(p: {
+    key: string | null;
+    lead: Record<string, unknown>;
+    inquiry: Record<string, unknown>;
+    consent: Record<string, unknown>;
+  }): Promise<IntakeOutcome> {
+    const rows: { r: IntakeOutcome }[] = await this.ds.query(`SELECT zs_lead_intake($1::jsonb) AS r`, [JSON.stringify(p)]);
+    return rows[0].r;
   }
 
   /** Serialises intake per phone for the rest of the transaction (dedupe under concurrency). */

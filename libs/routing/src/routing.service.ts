@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainError } from '@app/errors';
 import type { AuthUser } from '@app/identity';
@@ -26,6 +26,14 @@ interface CandidateRow extends CandidateState {
   wecomUserId: string | null;
   robotKey: string | null;
   teamRobotKey: string | null;
+}
+
+/** One lead's decision within a batch (see RoutingService.routeBatch). */
+interface BatchPlan {
+  lead: Lead;
+  decision: RoutingDecision;
+  candidate: CandidateRow | null;
+  seq: number;
 }
 
 export interface AssignMeta {
@@ -86,7 +94,7 @@ export class RoutingService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lifecycle.onCreated((m, lead) => this.routeNewLead(m, lead));
+    this.lifecycle.onCreated((leads) => this.routeNewLeads(leads));
     // Leaving 'new' is a first response: stop the timer in the same transaction.
     this.lifecycle.onStageChanged(async (m, lead, from) => {
       if (from === 'new')
@@ -153,11 +161,22 @@ export class RoutingService implements OnModuleInit {
   private async candidatesNumbered(
     m: EntityManager,
     scope: string | null | undefined,
-  ): Promise<{ candidates: CandidateRow[]; seq: number | null; rr: number | null }> {
+    batch?: { claim: string[]; scopes: (string | null)[] },
+  ): Promise<{
+    candidates: CandidateRow[];
+    seq: number | null;
+    rr: number | null;
+    claimed: string[];
+    seqs: number[];
+    rrs: (number | null)[];
+  }> {
     const numbered = scope !== undefined;
     const rows: {
       seq?: string;
       rr?: string | null;
+      claimed?: string[] | null;
+      seqs?: string[];
+      rrs?: (string | null)[];
       user_id: string;
       name: string;
       user_email: string;
@@ -184,15 +203,24 @@ export class RoutingService implements OnModuleInit {
          LEFT JOIN LATERAL (SELECT sum(cl.open_leads)::int AS load FROM consultant_load cl WHERE cl.user_id = u.id) l ON true
          WHERE u.role = 'consultant'
        )${
-         numbered
-           ? `, s AS MATERIALIZED (
+         batch
+           ? `, d AS (
+         DELETE FROM lead_created_queue WHERE lead_id = ANY($1::uuid[]) RETURNING lead_id
+       ), s AS MATERIALIZED (
+         SELECT array_agg(nextval('routing_decision_seq') ORDER BY i) AS seqs,
+                array_agg(CASE WHEN sc IS NULL THEN NULL ELSE zs_routing_rotation_next(sc) END ORDER BY i) AS rrs
+         FROM unnest($2::text[]) WITH ORDINALITY AS u(sc, i)
+       )
+       SELECT (SELECT array_agg(lead_id::text) FROM d) AS claimed, s.seqs, s.rrs, c.* FROM s LEFT JOIN c ON true ORDER BY c.user_id`
+           : numbered
+             ? `, s AS MATERIALIZED (
          SELECT nextval('routing_decision_seq') AS seq,
                 CASE WHEN $1::text IS NULL THEN NULL ELSE zs_routing_rotation_next($1::text) END AS rr
        )
        SELECT s.seq, s.rr, c.* FROM s LEFT JOIN c ON true ORDER BY c.user_id`
-           : ` SELECT c.* FROM c ORDER BY c.user_id`
+             : ` SELECT c.* FROM c ORDER BY c.user_id`
        }`,
-      numbered ? [scope] : [],
+      batch ? [batch.claim, batch.scopes] : numbered ? [scope] : [],
     );
     const seq = numbered && rows.length ? Number(rows[0].seq) : null;
     const rr = numbered && rows.length && rows[0].rr != null ? Number(rows[0].rr) : null;
@@ -214,7 +242,15 @@ export class RoutingService implements OnModuleInit {
         robotKey: r.robot_key,
         teamRobotKey: r.team_robot_key,
       }));
-    return { candidates, seq, rr };
+    const first = rows[0];
+    return {
+      candidates,
+      seq,
+      rr,
+      claimed: first?.claimed ?? [],
+      seqs: (first?.seqs ?? []).map(Number),
+      rrs: (first?.rrs ?? []).map((r) => (r === null ? null : Number(r))),
+    };
   }
 
   async ruleViews(m: EntityManager): Promise<RuleView[]> {
@@ -323,9 +359,173 @@ export class RoutingService implements OnModuleInit {
     };
   }
 
-  /** Lifecycle hook: runs inside the intake transaction of every new, non-spam lead. */
-  async routeNewLead(m: EntityManager, lead: Lead): Promise<void> {
-    const ack: NewNotification[] = lead.email
+  /**
+   * Lifecycle hook, after intake committed: routes a batch of new leads in one transaction, each
+   * claimed from `lead_created_queue` (a lead some other process already routed is skipped). When
+   * the batch fails, each lead is retried in its own transaction; one that still fails stays queued
+   * for {@link routeQueued}.
+   */
+  async routeNewLeads(leads: readonly Lead[]): Promise<void> {
+    try {
+      await this.ds.transaction((m) => this.routeBatch(m, leads));
+    } catch (batchError) {
+      if (leads.length === 1) throw batchError;
+      const failed: string[] = [];
+      for (const lead of leads) {
+        await this.ds.transaction((m) => this.routeBatch(m, [lead])).catch((e: Error) => failed.push(`${lead.id}: ${e.message}`));
+      }
+      if (failed.length) throw new Error(`routing failed, left queued: ${failed.join('; ')}`, { cause: batchError });
+    }
+  }
+
+  /**
+   * Sweep: routes leads queued longer than `olderThanMs` (their process died, or routing failed),
+   * oldest first, in batches claimed with SKIP LOCKED. Returns how many were routed.
+   */
+  async routeQueued(olderThanMs = 30_000, batch = 100): Promise<number> {
+    let routed = 0;
+    for (;;) {
+      const n = await this.ds.transaction(async (m) => {
+        const rows: { lead_id: string }[] = await m.query(
+          `SELECT lead_id FROM lead_created_queue WHERE enqueued_at < now() - make_interval(secs => $1)
+           ORDER BY enqueued_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          [olderThanMs / 1000, batch],
+        );
+        if (rows.length === 0) return 0;
+        const leads = await m.find(Lead, { where: { id: In(rows.map((r) => r.lead_id)) }, order: { createdAt: 'ASC' } });
+        await this.routeBatch(m, leads);
+        return rows.length;
+      });
+      routed += n;
+      if (n < batch) return routed;
+    }
+  }
+
+  /**
+   * Claims new leads from `lead_created_queue` (deleting their rows; a lead another process
+   * claimed is skipped) and routes them inside `m` in two statements per batch, deciding each lead
+   * as {@link route} would one after another: (1) the claim + consultants + loads + one decision
+   * number and one predicted round-robin position per lead; the decisions in memory, each counting the leads
+   * given earlier in the batch; (2) one capacity reservation per chosen consultant for all their
+   * leads of the batch (in consultant-id order, so concurrent batches cannot deadlock) + owners +
+   * pool + assignment events + timers + outbox rows. Leads of a consultant who filled up meanwhile
+   * are routed again one by one ({@link routeNewLead}).
+   */
+  private async routeBatch(m: EntityManager, batch: readonly Lead[]): Promise<void> {
+    if (batch.length === 0) return;
+    const cfg = await this.routingConfig(m);
+    const now = this.clock.now();
+    const base = (candidates: CandidateRow[]) => ({
+      rules: cfg.rules,
+      candidates,
+      defaultTeamId: cfg.defaultTeamId,
+      calendar: cfg.calendar,
+      loadBand: LEAST_LOADED_BAND,
+      now,
+    });
+    const predicted = batch.map((l) =>
+      this.lastCandidates ? decideRouting({ ...base(this.lastCandidates), facts: factsOf(l) }).scope : null,
+    );
+    const { candidates, claimed, seqs, rrs } = await this.candidatesNumbered(m, null, {
+      claim: batch.map((l) => l.id),
+      scopes: predicted,
+    });
+    this.lastCandidates = candidates;
+    const mine = new Set(claimed);
+    const plans: BatchPlan[] = [];
+    for (const [i, lead] of batch.entries()) {
+      if (!mine.has(lead.id)) continue;
+      const facts = factsOf(lead);
+      let decision = decideRouting({ ...base(candidates), facts });
+      if (decision.scope) {
+        const rr = decision.scope === predicted[i] && rrs[i] !== null ? rrs[i]! : await this.rotationNext(m, decision.scope);
+        decision = decideRouting({ ...base(candidates), facts, rotation: { [decision.scope]: rr } });
+      }
+      const candidate = candidates.find((c) => c.userId === decision.consultantId) ?? null;
+      if (candidate) candidate.load += 1;
+      plans.push({ lead, decision, candidate, seq: seqs[i] });
+    }
+    if (plans.length === 0) return;
+    const full = await this.writeBatch(m, plans, now);
+    for (const p of plans) if (p.candidate && full.has(p.candidate.userId)) await this.routeNewLead(m, p.lead);
+  }
+
+  /** The next position of a scope's round robin. */
+  private async rotationNext(m: EntityManager, scope: string): Promise<number> {
+    const rows: { rr: string }[] = await m.query(`SELECT zs_routing_rotation_next($1) AS rr`, [scope]);
+    return Number(rows[0].rr);
+  }
+
+  /**
+   * One statement for a batch's decisions. Returns the consultants whose reservation failed (full
+   * meanwhile): nothing was written for their leads.
+   */
+  private async writeBatch(m: EntityManager, plans: BatchPlan[], now: Date): Promise<Set<string>> {
+    const perConsultant = new Map<string, { capacity: number; k: number }>();
+    for (const p of plans) {
+      if (!p.candidate) continue;
+      const e = perConsultant.get(p.candidate.userId) ?? { capacity: p.candidate.capacity, k: 0 };
+      e.k += 1;
+      perConsultant.set(p.candidate.userId, e);
+    }
+    // zs_routing_reserve(user, capacity - (k - 1)) admits exactly k more leads; one call per
+    // consultant, in id order (a transaction never upgrades a shared lock it holds, and concurrent
+    // batches take their locks in the same order).
+    const reservations = [...perConsultant.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([owner, e]) => ({ owner, cap: e.capacity - (e.k - 1) }));
+    const rows = plans.map((p) => {
+      const meta = { by: 'routing', ruleId: p.decision.ruleId, seq: p.seq, steps: p.decision.steps };
+      return {
+        lead_id: p.lead.id,
+        owner: p.candidate?.userId ?? null,
+        data: p.candidate ? { from: null, to: p.candidate.userId, ...meta } : { from: null, to: null, pool: true, reason: null, ...meta },
+      };
+    });
+    const notices = plans.flatMap((p) => [
+      ...this.acknowledgement(p.lead),
+      ...(p.candidate
+        ? this.consultantMessages(p.candidate, 'assigned', p.lead, `assigned:${p.lead.id}:${p.seq}`)
+        : this.poolNotices(p.lead, p.seq)),
+    ]);
+    const result: { full: string[] | null; notes: number }[] = await m.query(
+      `WITH res AS MATERIALIZED (
+         SELECT y.owner, zs_routing_reserve(y.owner, y.cap, false) AS r
+         FROM jsonb_to_recordset($1::jsonb) AS y(owner uuid, cap int)
+       ), plan AS MATERIALIZED (
+         SELECT p.lead_id, p.owner, p.data FROM jsonb_to_recordset($2::jsonb) AS p(lead_id uuid, owner uuid, data jsonb)
+         WHERE p.owner IS NULL OR (SELECT r FROM res WHERE res.owner = p.owner) >= 0
+       ), owner AS (
+         UPDATE lead l SET owner_id = plan.owner,
+                           assigned_at = CASE WHEN plan.owner IS NULL THEN l.assigned_at ELSE $3::timestamptz END,
+                           pooled_at = CASE WHEN plan.owner IS NULL THEN $3::timestamptz END,
+                           updated_at = now()
+         FROM plan WHERE l.id = plan.lead_id RETURNING l.id, plan.owner, plan.data
+       ), event AS (
+         INSERT INTO lead_event (lead_id, type, actor_id, data) SELECT id, 'assignment', NULL, data FROM owner
+       ), sla AS (
+         INSERT INTO lead_sla (lead_id, owner_id, started_at, level, closed_at) SELECT id, owner, $3, 0, NULL FROM owner WHERE owner IS NOT NULL
+         ON CONFLICT (lead_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, started_at = EXCLUDED.started_at, level = 0, closed_at = NULL
+       ), notes AS (
+         ${this.notifications.outboxInsert('$4', '$3', 'WHERE x.lead_id IN (SELECT id FROM owner)')}
+       )
+       SELECT (SELECT array_agg(owner::text) FROM res WHERE r < 0) AS full, (SELECT count(*) FROM notes)::int AS notes`,
+      [JSON.stringify(reservations), JSON.stringify(rows), now, this.notifications.outboxRows(notices)],
+    );
+    const full = new Set(result[0].full ?? []);
+    for (const p of plans) {
+      if (p.candidate && full.has(p.candidate.userId)) continue;
+      p.lead.ownerId = p.candidate?.userId ?? null;
+      if (p.candidate) p.lead.assignedAt = now;
+      else p.lead.pooledAt = now;
+    }
+    if (result[0].notes > 0) this.notifications.queueDelivery(m);
+    return full;
+  }
+
+  /** The investor's confirmation email (when they left an address). */
+  private acknowledgement(lead: Lead): NewNotification[] {
+    return lead.email
       ? [
           {
             eventKey: `lead-ack:${lead.id}`,
@@ -336,6 +536,27 @@ export class RoutingService implements OnModuleInit {
           },
         ]
       : [];
+  }
+
+  /** "New lead in the pool" to the default WeCom robot, when there is one. */
+  private poolNotices(lead: Lead, seq: number): NewNotification[] {
+    const robot = this.config.wecom.robotKey;
+    if (!robot) return [];
+    const payload = leadMessage('pool_new', lead, this.link(lead.id));
+    return [
+      {
+        eventKey: `pooled:${lead.id}:${seq}`,
+        recipient: robotRecipient(robot),
+        channel: 'wecom_robot',
+        leadId: lead.id,
+        payload: { ...payload, robotKey: robot },
+      },
+    ];
+  }
+
+  /** Routes one new, non-spam lead inside `m` (the caller claimed it from the queue, or created it). */
+  async routeNewLead(m: EntityManager, lead: Lead): Promise<void> {
+    const ack = this.acknowledgement(lead);
     await this.route(m, factsOf(lead), {}, async (candidate, decision, seq) => {
       const meta = { by: 'routing' as const, actorId: null, ruleId: decision.ruleId, steps: decision.steps, notify: true };
       if (!candidate) {
@@ -515,20 +736,7 @@ export class RoutingService implements OnModuleInit {
       { from, to: null, pool: true, by: meta.by, reason: meta.reason ?? null, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] },
       meta.actorId,
     );
-    const notices = [...also];
-    if (meta.notify) {
-      const robot = this.config.wecom.robotKey;
-      if (robot) {
-        const payload = leadMessage('pool_new', lead, this.link(lead.id));
-        notices.push({
-          eventKey: `pooled:${lead.id}:${seq}`,
-          recipient: robotRecipient(robot),
-          channel: 'wecom_robot',
-          leadId: lead.id,
-          payload: { ...payload, robotKey: robot },
-        });
-      }
-    }
+    const notices = [...also, ...(meta.notify ? this.poolNotices(lead, seq) : [])];
     if (notices.length) await this.notifications.enqueue(m, notices);
   }
 

@@ -8,6 +8,8 @@ import { RoutingService, factsOf } from './routing.service.js';
 import { DEFAULT_WORKING_HOURS, workingMinutesBetween, type WorkingHours } from './working-time.js';
 
 export const SLA_SCAN_JOB = 'routing.sla-scan';
+/** Routes new leads left in lead_created_queue (their API process died before routing them). */
+export const ROUTING_QUEUE_SWEEP_JOB = 'routing.queue-sweep';
 
 /** Level a timer should be at after `elapsed` working minutes (0 running … 3 recycled). */
 export function slaLevel(elapsed: number, limit: number, escalateAt: number, recycleAt: number): number {
@@ -40,6 +42,14 @@ export class SlaService implements OnModuleInit {
       SLA_SCAN_JOB,
       async () => {
         await this.scan();
+      },
+      { cron: '* * * * *', queue: { retryLimit: 0 } },
+    );
+    this.jobs.register(
+      ROUTING_QUEUE_SWEEP_JOB,
+      async () => {
+        const n = await this.routing.routeQueued();
+        if (n) this.logger.warn(`routed ${n} lead(s) left in the queue`);
       },
       { cron: '* * * * *', queue: { retryLimit: 0 } },
     );

@@ -35,8 +35,8 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
     });
     leads = t.app.get(LeadsRepository);
     cipher = t.app.get(PersonalDataCipher);
-    t.app.get(LeadLifecycle).onCreated(async (_m, lead) => {
-      created.push(lead.id);
+    t.app.get(LeadLifecycle).onCreated(async (leads) => {
+      created.push(...leads.map((l) => l.id));
     });
   });
   afterAll(async () => {

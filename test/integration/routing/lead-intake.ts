@@ -12,18 +12,21 @@ export interface IntakeFacts {
   industryCode?: string | null;
   region?: string | null;
   annualTaxWan?: number | null;
+  /** Save and queue only, as if the process died before routing. */
+  skipHooks?: boolean;
 }
 
 /**
- * Saves a new lead the way intake does — one transaction: the lead, its inquiry event, then the
- * LeadLifecycle "created" hooks (routing assigns and writes the outbox) — and returns it re-read.
+ * Saves a new lead the way intake does — one transaction: the lead, its inquiry event and its
+ * lead_created_queue row; then, committed, the LeadLifecycle "created" hooks (routing claims the
+ * queue row, assigns and writes the outbox; concurrent calls are routed in batches) — and returns it re-read.
  */
 export async function intake(t: TestApp, f: IntakeFacts = {}): Promise<Lead> {
   const leads = t.app.get(LeadsRepository);
   const cipher = t.app.get(PersonalDataCipher);
   const lifecycle = t.app.get(LeadLifecycle);
   const phone = f.phone ?? `139${String(randomInt(0, 1e8)).padStart(8, '0')}`;
-  const id = await leads.transaction(async (m) => {
+  const saved: Lead = await leads.transaction(async (m) => {
     const lead = await leads.createLead(m, {
       reference: await leads.nextReference(m),
       company: f.company ?? '苏州某精密制造有限公司',
@@ -40,8 +43,9 @@ export async function intake(t: TestApp, f: IntakeFacts = {}): Promise<Lead> {
       need: '需要 5000㎡ 单层厂房，层高 8 米',
     });
     await leads.addEvent(m, lead.id, 'inquiry', { channel: lead.channel });
-    await lifecycle.runCreated(m, lead);
-    return lead.id;
+    await m.query(`INSERT INTO lead_created_queue (lead_id) VALUES ($1)`, [lead.id]);
+    return lead;
   });
-  return (await leads.findById(id))!;
+  if (!f.skipHooks) await lifecycle.afterCreated(saved);
+  return (await leads.findById(saved.id))!;
 }

@@ -1,6 +1,6 @@
 import { Clock, Notification } from '@app/notifications';
 import { LeadEvent, Lead } from '@app/leads';
-import { DailyDigestService, SlaService } from '@app/routing';
+import { DailyDigestService, RoutingService, SlaService } from '@app/routing';
 import { LeadLifecycle } from '@app/leads';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import { intake } from './lead-intake.js';
@@ -236,6 +236,47 @@ describe('routing: rules, skips, pool, fairness, concurrency, SLA', () => {
       [ids],
     );
     expect(new Set(seqs.map((s) => s.seq)).size).toBe(100);
+  });
+
+  it('a batch never fills a consultant past capacity: the rest go to the others, each lead assigned once', async () => {
+    const teamId = await team('容量组');
+    const small = await consultant('小容量', { teamId, capacity: 3 });
+    const big = await consultant('大容量', { teamId, capacity: 1000 });
+    await onlyRule({ name: '全部 → 容量组', targetType: 'team', targetTeamId: teamId });
+    const leads = await Promise.all(Array.from({ length: 40 }, () => intake(t)));
+    const ids = leads.map((l) => l.id);
+    const counts = await ownerCounts(ids);
+    expect(counts[small.id]).toBe(3);
+    expect(counts[big.id]).toBe(37);
+    const perLead: { n: number }[] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM lead_event WHERE type = 'assignment' AND lead_id = ANY($1) GROUP BY lead_id`,
+      [ids],
+    );
+    expect(perLead.map((r) => r.n)).toEqual(Array(40).fill(1));
+    const timers: { n: number }[] = await t.ds.query(`SELECT count(*)::int AS n FROM lead_sla WHERE lead_id = ANY($1)`, [ids]);
+    expect(timers[0].n).toBe(40);
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM lead_created_queue WHERE lead_id = ANY($1)`, [ids])).toEqual([{ n: 0 }]);
+  });
+
+  it('the sweep routes a lead whose process died between saving and routing, once', async () => {
+    const teamId = await team('补漏组');
+    const c = await consultant('补漏顾问', { teamId, capacity: 1000 });
+    await onlyRule({ name: '全部 → 补漏组', targetType: 'team', targetTeamId: teamId });
+    // Saved with its queue row, as intake's statement does, but the hooks never ran.
+    const lead = await intake(t, { skipHooks: true });
+    expect(lead.ownerId).toBeNull();
+    await t.ds.query(`UPDATE lead_created_queue SET enqueued_at = now() - interval '5 minutes' WHERE lead_id = $1`, [lead.id]);
+    const routing = t.app.get(RoutingService);
+    expect(await routing.routeQueued()).toBe(1);
+    expect(await routing.routeQueued()).toBe(0);
+    const after = await t.ds.manager.findOneByOrFail(Lead, { id: lead.id });
+    expect(after.ownerId).toBe(c.id);
+    expect(await t.ds.manager.countBy(LeadEvent, { leadId: lead.id, type: 'assignment' })).toBe(1);
+    // A queue row younger than the threshold belongs to a live process: left alone.
+    const fresh = await intake(t, { skipHooks: true });
+    expect(await routing.routeQueued()).toBe(0);
+    await t.app.get(LeadLifecycle).runCreated([fresh]);
+    expect((await t.ds.manager.findOneByOrFail(Lead, { id: fresh.id })).ownerId).toBe(c.id);
   });
 
   it('SLA: breach reminds the owner, 2× escalates to managers, 4× returns the lead to the pool — in working minutes', async () => {
