@@ -5,3 +5,4 @@ export { DatabaseModule } from './database.module.js';
 export { pendingSchemaChanges, migrationsPending } from './migrations-check.js';
 export { backupDatabase, restoreDatabase, pgTool } from './backup.js';
 export { numericTransformer } from './numeric-transformer.js';
+export { preparedQuery } from './prepared-query.js';

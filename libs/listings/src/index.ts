@@ -18,7 +18,7 @@ export {
   type ListingFields,
   type CellError,
 } from './listing-fields.js';
-export { ListingsRepository, type ListingQuery } from './listings.repository.js';
+export { ListingsRepository, MATCH_FIELDS, type ActiveHold, type ListingQuery, type MatchListing } from './listings.repository.js';
 export { ListingsService, MAX_HOLD_DAYS, type ListingInput } from './listings.service.js';
 export { ListingImportService, readSheet, type ImportResult, type ImportRowError } from './listing-import.js';
 export { ListingsModule } from './listings.module.js';
@@ -27,4 +27,4 @@ export { ListingsDemo, DEMO_LISTINGS, DEMO_PARK_NAME } from './listings-demo.js'
 import { Listing } from './listing.entity.js';
 import { ListingHold } from './listing-hold.entity.js';
 export const LISTINGS_ENTITIES = [Listing, ListingHold];
-export { listingView, type ListingView } from './listing-view.js';
+export { listingSummary, listingView, type ListingSummary, type ListingView } from './listing-view.js';

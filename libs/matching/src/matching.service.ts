@@ -1,16 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from '@app/database';
 import { DomainError } from '@app/errors';
 import { seesAllLeads, type AuthUser } from '@app/identity';
 import { LeadsRepository } from '@app/leads';
-import { ListingsRepository, listingView, type Listing, type ListingView } from '@app/listings';
+import {
+  ListingsRepository,
+  listingSummary,
+  listingView,
+  type ActiveHold,
+  type Listing,
+  type ListingSummary,
+  type ListingView,
+  type MatchListing,
+} from '@app/listings';
 import { areaWindow, compatibleDeals, compatibleKinds, hardFilter } from './filters.js';
 import { leadNeedOf } from './lead-need.js';
 import { evaluatePolicy, type PolicyFactValues, type PolicyFacts } from './policy.js';
 import { rankListings } from './rank.js';
 import { listingMu } from './score.js';
-import { MU_SQM, type LeadNeed, type MatchReason, type ParkFacts } from './types.js';
+import { MU_SQM, type LeadNeed, type ListingFacts, type MatchReason, type ParkFacts } from './types.js';
 
 export interface HoldView {
   leadId: string;
@@ -38,7 +48,8 @@ export interface PolicyMatch {
 export interface Matches {
   leadId: string;
   listings: ListingMatch[];
-  excluded: { listing: ListingView; reasons: MatchReason[] }[];
+  /** Listings ruled out near the need, named (not in full), each with the reasons against it. */
+  excluded: { listing: ListingSummary; reasons: MatchReason[] }[];
   policies: PolicyMatch[];
 }
 
@@ -65,6 +76,30 @@ const strings = (v: unknown): string[] => {
 };
 const pick = (row: Record<string, unknown>, ...keys: string[]): unknown =>
   keys.map((k) => row[k]).find((v) => v !== undefined && v !== null);
+
+/** Park facts from a row of the knowledge base's `park` table (column names tolerated in either case). */
+function parkFacts(row: Record<string, unknown>): ParkFacts {
+  return {
+    id: String(row.id),
+    name: str(row.name) ?? '',
+    focusIndustries: [
+      ...strings(pick(row, 'focus_industries', 'focusIndustries')),
+      ...strings(pick(row, 'focus_industry_codes', 'industry_codes')),
+    ],
+    minTaxPerMuWan: num(pick(row, 'min_tax_per_mu_wan')),
+    minInvestIntensityWanPerMu: num(pick(row, 'min_invest_intensity_wan_per_mu')),
+    region: str(pick(row, 'region')),
+  };
+}
+
+/** Candidates read on each side of the wanted area, nearest first (the rest of the area window is not scored). */
+export const CANDIDATES_PER_SIDE = 100;
+/** Listings of any kind or status read on each side of the wanted area to explain what was ruled out. */
+export const NEARBY_PER_SIDE = 10;
+/** Listings returned when the request does not say (`?limit=`). */
+export const DEFAULT_LIMIT = 20;
+/** At most this many candidates the rules ruled out are listed (besides the nearby ones). */
+export const EXCLUDED_CANDIDATES = 20;
 
 /**
  * Matches for a lead, recomputed on every call (so a changed lead or listing, a reserved or let
@@ -95,27 +130,37 @@ export class MatchingService {
     const lo = need.areaSqmMin ?? need.areaSqmMax;
     const hi = need.areaSqmMax ?? need.areaSqmMin;
     const centre = lo !== null && hi !== null ? (lo + hi) / 2 : 0;
-    // Independent reads in parallel: candidates, and the nearby listings that explain what was ruled out.
-    const [candidates, nearbyRows] = await Promise.all([
-      this.listings.candidates(compatibleKinds(need.propertyType), compatibleDeals(need.dealType), win.min, win.max),
-      opts.excluded !== false ? this.listings.nearestByArea(centre, 10) : Promise.resolve([] as Listing[]),
-    ]);
-    const parks = await this.parks([...new Set(candidates.map((c) => c.parkId).filter((x): x is string => !!x))]);
-    const ranking = rankListings<Listing>(need, candidates, parks);
-    const top = ranking.listings.slice(0, opts.limit ?? 20);
-    const [holds, policies] = await Promise.all([
-      this.listings.activeHolds(top.map((x) => x.listing.id)),
-      this.policies(
-        [...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))],
-        this.policyFacts(need, top[0]?.listing),
-      ),
-    ]);
-    const holdOf = new Map(holds.map((h) => [h.listingId, h]));
+    const withExcluded = opts.excluded !== false;
+    // 1st statement: the candidates' facts (not whole rows), the nearby listings that explain what was ruled out, the candidates' parks.
+    const reads = await this.listings.matchReads({
+      kinds: compatibleKinds(need.propertyType),
+      deals: compatibleDeals(need.dealType),
+      areaMin: win.min,
+      areaMax: win.max,
+      perSide: CANDIDATES_PER_SIDE,
+      nearby: withExcluded ? { centre, perSide: NEARBY_PER_SIDE } : null,
+      withPark: await this.tableExists('park'),
+    });
+    const parks = new Map<string, ParkFacts>();
+    for (const [id, row] of reads.parks) parks.set(id, parkFacts(row));
+    const ranking = rankListings<MatchListing>(need, reads.candidates, parks);
+    const top = ranking.listings.slice(0, opts.limit ?? DEFAULT_LIMIT);
+    // 2nd statement: the shown listings in full with their holds, and the policies of their parks.
+    const [shown, policies] = await this.shownAndPolicies(
+      top.map((x) => x.listing.id),
+      [...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))],
+      this.policyFacts(need, top[0]?.listing),
+    );
+    const byId = new Map(shown.map((s) => [s.listing.id, s]));
 
-    const listings: ListingMatch[] = top.map((x) => {
-      const h = holdOf.get(x.listing.id);
+    const listings: ListingMatch[] = [];
+    for (const x of top) {
+      const s = byId.get(x.listing.id);
+      if (!s) continue; // deleted since the first statement
+      // The newest active hold (they come oldest first).
+      const h = s.holds[s.holds.length - 1];
       const hold: HoldView | null = h
-        ? { leadId: h.leadId, until: h.until.toISOString(), heldByName: h.heldBy?.name ?? null, forThisLead: h.leadId === leadId }
+        ? { leadId: h.leadId, until: h.until.toISOString(), heldByName: h.heldByName, forThisLead: h.leadId === leadId }
         : null;
       const reasons = [...x.reasons];
       if (hold && !hold.forThisLead) {
@@ -126,27 +171,26 @@ export class MatchingService {
           text_en: `Held for another lead by ${hold.heldByName ?? 'another consultant'} until ${hold.until.slice(0, 10)}`,
         });
       }
-      return { listing: listingView(x.listing), score: x.score, reasons, hold };
-    });
+      listings.push({ listing: listingView(s.listing), score: x.score, reasons, hold });
+    }
 
     let excluded: Matches['excluded'] = [];
-    if (opts.excluded !== false) {
-      // Candidates the JS rules ruled out (spec too low, industry, 环评), then nearby listings SQL left out.
-      excluded = ranking.excluded.slice(0, 20).map((x) => ({ listing: listingView(x.listing), reasons: x.reasons }));
-      const ids = new Set(candidates.map((c) => c.id));
-      const nearby = nearbyRows
-        .filter((l) => !ids.has(l.id))
-        .map((l) => ({ l, f: hardFilter(need, l) }))
-        .filter((x) => !x.f.passed)
-        .map((x) => ({ listing: listingView(x.l), reasons: x.f.reasons.filter((r) => !r.ok) }));
-      excluded.push(...nearby);
+    if (withExcluded) {
+      // Candidates the JS rules ruled out (spec too low, industry, 环评), then nearby listings SQL left out; named, not shown in full.
+      excluded = ranking.excluded.slice(0, EXCLUDED_CANDIDATES).map((x) => ({ listing: listingSummary(x.listing), reasons: x.reasons }));
+      const ids = new Set(reads.candidates.map((c) => c.id));
+      for (const l of reads.nearby) {
+        if (ids.has(l.id)) continue;
+        const f = hardFilter(need, l);
+        if (!f.passed) excluded.push({ listing: listingSummary(l), reasons: f.reasons.filter((r) => !r.ok) });
+      }
     }
 
     return { leadId, listings, excluded, policies };
   }
 
   /** The facts policy conditions are evaluated on; 亩均税收 and 投资强度 on the best listing. */
-  private policyFacts(need: LeadNeed, best: Listing | undefined): PolicyFactValues {
+  private policyFacts(need: LeadNeed, best: Pick<ListingFacts, 'areaMu' | 'areaSqm'> | undefined): PolicyFactValues {
     const facts: PolicyFactValues = {
       investmentWan: need.investmentWan,
       annualTaxWan: need.annualTaxWan,
@@ -176,62 +220,59 @@ export class MatchingService {
     return exists;
   }
 
-  /** Park facts from the knowledge base's `park` table (when it exists). */
-  private async parks(ids: string[]): Promise<Map<string, ParkFacts>> {
-    const out = new Map<string, ParkFacts>();
-    if (ids.length === 0 || !(await this.tableExists('park'))) return out;
-    try {
-      const rows: Record<string, unknown>[] = await this.ds.query(`SELECT * FROM park WHERE id = ANY($1::uuid[])`, [ids]);
-      for (const row of rows) {
-        out.set(String(row.id), {
-          id: String(row.id),
-          name: str(row.name) ?? '',
-          focusIndustries: [
-            ...strings(pick(row, 'focus_industries', 'focusIndustries')),
-            ...strings(pick(row, 'focus_industry_codes', 'industry_codes')),
-          ],
-          minTaxPerMuWan: num(pick(row, 'min_tax_per_mu_wan')),
-          minInvestIntensityWanPerMu: num(pick(row, 'min_invest_intensity_wan_per_mu')),
-          region: str(pick(row, 'region')),
-        });
+  /**
+   * One statement: the shown listings (in full, with their holds) and the reviewed policies of these
+   * parks and region-wide ones (no park), evaluated for the facts. The policy table belongs to the
+   * knowledge base: without it, or if reading it fails, no policies (and the listings are read alone).
+   */
+  private async shownAndPolicies(
+    ids: string[],
+    parkIds: string[],
+    facts: PolicyFactValues,
+  ): Promise<[{ listing: Listing; holds: ActiveHold[] }[], PolicyMatch[]]> {
+    const shownSql = this.listings.shownJsonSql('$1', '$2');
+    const read = async (withPolicies: boolean) =>
+      (
+        await preparedQuery<{ shown: unknown; policies?: Record<string, unknown>[] | null }>(
+          this.ds,
+          withPolicies
+            ? `SELECT ${shownSql} AS shown,
+                      (SELECT json_agg(p) FROM (SELECT id, title, park_id, kind, conditions, amount_wan, percent, cap_wan, base_fact
+                                                  FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($3::uuid[]))
+                                                 LIMIT 200) p) AS policies`
+            : `SELECT ${shownSql} AS shown`,
+          withPolicies ? [ids, new Date(), parkIds] : [ids, new Date()],
+        )
+      )[0];
+    let row: { shown: unknown; policies?: Record<string, unknown>[] | null };
+    if (await this.tableExists('policy')) {
+      try {
+        row = await read(true);
+      } catch (e) {
+        this.logger.warn(`policies unavailable: ${(e as Error).message}`);
+        row = await read(false);
       }
-    } catch (e) {
-      this.logger.warn(`park facts unavailable: ${(e as Error).message}`);
-    }
-    return out;
+    } else row = await read(false);
+    return [this.listings.shownFromJson(row.shown), (row.policies ?? []).map((r) => this.policyMatch(r, facts))];
   }
 
-  /** Reviewed policies of these parks and region-wide ones (no park), evaluated for the facts. */
-  private async policies(parkIds: string[], facts: PolicyFactValues): Promise<PolicyMatch[]> {
-    if (!(await this.tableExists('policy'))) return [];
-    let rows: Record<string, unknown>[];
-    try {
-      rows = await this.ds.query(
-        `SELECT * FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($1::uuid[])) LIMIT 200`,
-        [parkIds],
-      );
-    } catch (e) {
-      this.logger.warn(`policies unavailable: ${(e as Error).message}`);
-      return [];
-    }
-    return rows.map((row) => {
-      const p: PolicyFacts = {
-        id: String(row.id),
-        title: str(row.title) ?? '',
-        conditions: (row.conditions as PolicyFacts['conditions']) ?? null,
-        amountWan: num(pick(row, 'amount_wan')),
-        percent: num(pick(row, 'percent')),
-        capWan: num(pick(row, 'cap_wan')),
-        baseFact: str(pick(row, 'base_fact')),
-      };
-      const e = evaluatePolicy(p, facts);
-      return {
-        policy: { id: p.id, title: p.title, parkId: str(row.park_id), kind: str(row.kind) },
-        eligible: e.eligible,
-        reasons: e.reasons,
-        missing: e.missing,
-        estimatedBenefitWan: e.estimatedBenefitWan,
-      };
-    });
+  private policyMatch(row: Record<string, unknown>, facts: PolicyFactValues): PolicyMatch {
+    const p: PolicyFacts = {
+      id: String(row.id),
+      title: str(row.title) ?? '',
+      conditions: (row.conditions as PolicyFacts['conditions']) ?? null,
+      amountWan: num(pick(row, 'amount_wan')),
+      percent: num(pick(row, 'percent')),
+      capWan: num(pick(row, 'cap_wan')),
+      baseFact: str(pick(row, 'base_fact')),
+    };
+    const e = evaluatePolicy(p, facts);
+    return {
+      policy: { id: p.id, title: p.title, parkId: str(row.park_id), kind: str(row.kind) },
+      eligible: e.eligible,
+      reasons: e.reasons,
+      missing: e.missing,
+      estimatedBenefitWan: e.estimatedBenefitWan,
+    };
   }
 }

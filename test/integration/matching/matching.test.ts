@@ -87,6 +87,29 @@ describe('matching: GET /api/leads/:id/matches', () => {
     expect(excluded.get('DEMO-F3')?.map((r) => r.text_zh)).toContain('载体已售出，不可租售');
     expect(excluded.get('DEMO-F4')?.map((r) => r.text_zh)).toEqual(['面积800㎡，小于需求3000㎡（允许偏差20%，至少2400㎡）']);
     expect(Array.isArray(res.body.policies)).toBe(true);
+    // a shown listing is the listing as GET /api/listings/:id shows it (read in one JSON statement, not through TypeORM)
+    const full = await t.http().get(`/api/listings/${listings[0].listing.id}`).set(auth(manager)).expect(200);
+    expect(listings[0].listing).toEqual(full.body);
+    // ruled-out listings are named (what the reasons refer to), not shown in full
+    const f4 = (res.body.excluded as { listing: Record<string, unknown> }[]).find((e) => e.listing.externalCode === 'DEMO-F4')!;
+    expect(Object.keys(f4.listing).sort()).toEqual([
+      'areaSqm',
+      'deal',
+      'externalCode',
+      'id',
+      'kind',
+      'parkId',
+      'region',
+      'status',
+      'title',
+    ]);
+
+    // ?limit=: only the best, exactly as in the full answer
+    const one = await t.http().get(`/api/leads/${lead.id}/matches?limit=1&excluded=false`).set(auth(consultant.token)).expect(200);
+    expect(one.body.listings).toEqual([listings[0]]);
+    expect(one.body.excluded).toEqual([]);
+    await t.http().get(`/api/leads/${lead.id}/matches?limit=0`).set(auth(consultant.token)).expect(400);
+    await t.http().get(`/api/leads/${lead.id}/matches?limit=101`).set(auth(consultant.token)).expect(400);
 
     // seeding twice adds nothing
     const before = (await t.http().get('/api/listings?limit=500').set(auth(manager))).body.total;

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, type AuthUser } from '@app/identity';
 import { MatchingService, type Matches } from '@app/matching';
 import { ParseIdPipe } from '../http/parse-id.pipe.js';
@@ -10,6 +11,14 @@ export class MatchesQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   excluded?: 'true' | 'false';
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100, description: 'How many of the best listings to return' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }
 
 @ApiTags('matching')
@@ -20,6 +29,6 @@ export class MatchingController {
   @Get(':id/matches')
   @ApiOperation({ summary: 'Listings that fit the lead (best first, score 0–100, reasons), ruled-out ones, and policies with eligibility' })
   matches(@Param('id', ParseIdPipe) id: string, @Query() q: MatchesQuery, @CurrentUser() user: AuthUser): Promise<Matches> {
-    return this.matching.matchesForLead(id, user, { excluded: q.excluded !== 'false' });
+    return this.matching.matchesForLead(id, user, { excluded: q.excluded !== 'false', limit: q.limit });
   }
 }

@@ -197,9 +197,9 @@ function CardMatches({ lead }: { lead: LeadSummary }) {
   const q = useQuery({
     queryKey: ['lead', lead.id, 'matches', 'preview'],
     enabled: open,
-    queryFn: () => api.get<MatchPreview>(EP.leadMatches(lead.id), { excluded: 'false' }),
+    queryFn: () => api.get<MatchPreview>(EP.leadMatches(lead.id), { excluded: 'false', limit: 3 }),
   });
-  const top = (q.data?.listings ?? []).slice(0, 3);
+  const top = q.data?.listings ?? [];
   return (
     <Popover
       open={open}

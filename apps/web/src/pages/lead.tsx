@@ -136,7 +136,11 @@ export function LeadPage() {
   const { message } = App.useApp();
   const lead = useQuery({ queryKey: ['lead', id], queryFn: () => api.get<LeadDetail>(EP.lead(id)) });
   useTitle(lead.data ? `${lead.data.company} ${lead.data.reference}` : t('leads'));
-  const matches = useQuery({ queryKey: ['lead', id, 'matches'], queryFn: () => api.get<MatchesResponse | Match[]>(EP.leadMatches(id)) });
+  // The page shows the ranked listings and the policies, not the ruled-out list.
+  const matches = useQuery({
+    queryKey: ['lead', id, 'matches'],
+    queryFn: () => api.get<MatchesResponse | Match[]>(EP.leadMatches(id), { excluded: 'false' }),
+  });
   const { request, modal } = useStageMove();
   const me = useMe();
   const isManager = me.data?.role === 'manager' || me.data?.role === 'admin';
