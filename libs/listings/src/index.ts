@@ -18,7 +18,7 @@ export {
   type ListingFields,
   type CellError,
 } from './listing-fields.js';
-export { ListingsRepository, MATCH_FIELDS, type ActiveHold, type ListingQuery, type MatchListing } from './listings.repository.js';
+export { ListingsRepository, type ActiveHold, type ListingQuery } from './listings.repository.js';
 export { ListingsService, MAX_HOLD_DAYS, type ListingInput } from './listings.service.js';
 export { ListingImportService, readSheet, type ImportResult, type ImportRowError } from './listing-import.js';
 export { ListingsModule } from './listings.module.js';

@@ -14,32 +14,6 @@ export interface ListingQuery {
   offset: number;
 }
 
-/** The fields matching reads for every candidate: the rules' facts and what the ruled-out list shows. */
-export const MATCH_FIELDS = [
-  'id',
-  'externalCode',
-  'title',
-  'kind',
-  'deal',
-  'status',
-  'parkId',
-  'region',
-  'areaSqm',
-  'areaMu',
-  'clearHeightM',
-  'floorLoadTPerSqm',
-  'craneTons',
-  'powerKva',
-  'envApproved',
-  'rentYuanPerSqmMonth',
-  'salePriceYuanPerSqm',
-  'landPriceWanPerMu',
-  'minTaxPerMuWan',
-  'minInvestIntensityWanPerMu',
-  'allowedIndustries',
-] as const satisfies readonly (keyof Listing)[];
-export type MatchListing = Pick<Listing, (typeof MATCH_FIELDS)[number]>;
-
 /** An active hold as matching shows it. */
 export interface ActiveHold {
   listingId: string;
@@ -103,32 +77,18 @@ export class ListingsRepository {
     return (res.affected ?? 0) > 0;
   }
 
-  /** Select list and row mapper of `MATCH_FIELDS`, built once from the entity's metadata (the values TypeORM's hydration gives). */
-  private factsMapper?: { sql: string; from: (row: Record<string, unknown>) => MatchListing };
-  private facts(): { sql: string; from: (row: Record<string, unknown>) => MatchListing } {
-    if (this.factsMapper) return this.factsMapper;
-    const cols = this.ds
-      .getMetadata(Listing)
-      .columns.filter((c) => (MATCH_FIELDS as readonly string[]).includes(c.propertyName))
-      .map((c) => ({
-        db: c.databaseName,
-        prop: c.propertyName,
-        from: c.transformer && !Array.isArray(c.transformer) ? (c.transformer as { from: (v: unknown) => unknown }).from : null,
-      }));
-    this.factsMapper = {
-      sql: cols.map((c) => `l."${c.db}"`).join(', '),
-      from: (row) => {
-        const o: Record<string, unknown> = {};
-        for (const c of cols) o[c.prop] = c.from ? c.from(row[c.db]) : row[c.db];
-        return o as unknown as MatchListing;
-      },
-    };
-    return this.factsMapper;
-  }
+  /**
+   * Listings (and parks) matching has read, by id, with the row version they were read at (`xmin`,
+   * which changes with every UPDATE): a later read that sees the same version reuses the entity
+   * instead of transferring the row again. Bounded: cleared when it outgrows `CACHE_MAX`.
+   */
+  private readonly listingCache = new Map<string, { v: string; listing: Listing }>();
+  private readonly parkCache = new Map<string, { v: string; row: Record<string, unknown> }>();
+  static readonly CACHE_MAX = 20_000;
 
   /**
-   * What matching reads about listings before ranking, in one statement (one round trip), only the
-   * fields the rules and the ruled-out list use (`MATCH_FIELDS`, not the whole row):
+   * What matching reads about listings before ranking. One statement returns, for each listing, only
+   * its id, row version and park (with the park's row version once per park):
    *
    * - `candidates`: available listings of these kinds and deals, nearest to the wanted area inside
    *   [areaMin, areaMax] — two range scans on the (kind, deal, status, area_sqm) index, up to `perSide`
@@ -137,7 +97,10 @@ export class ListingsRepository {
    *   area cannot be sized and is not a candidate when the need states an area.
    * - `nearby`: up to `nearby.perSide` listings of any kind, deal or status on each side of
    *   `nearby.centre` (two range scans on `listing_area_sqm_idx`), for explaining what was ruled out.
-   * - with `withPark` (the knowledge base's `park` table exists; the caller knows), each candidate's park row as JSON.
+   * - with `withPark` (the knowledge base's `park` table exists; the caller knows), the candidates' park rows.
+   *
+   * The listings and parks whose version is not the one cached are then read in full in a second
+   * statement (not at all when every version matches), so every answer reflects the rows as they are.
    */
   async matchReads(q: {
     kinds: ListingKind[];
@@ -147,8 +110,7 @@ export class ListingsRepository {
     perSide: number;
     nearby: { centre: number; perSide: number } | null;
     withPark: boolean;
-  }): Promise<{ candidates: MatchListing[]; nearby: MatchListing[]; parks: Map<string, Record<string, unknown>> }> {
-    const { sql: cols, from } = this.facts();
+  }): Promise<{ candidates: Listing[]; nearby: Listing[]; parks: Map<string, Record<string, unknown>> }> {
     const params: unknown[] = [];
     const p = (v: unknown): string => {
       params.push(v);
@@ -158,7 +120,8 @@ export class ListingsRepository {
     const base = `l.kind IN (${q.kinds.map((k) => p(k)).join(', ')}) AND l.deal IN (${q.deals.map((d) => p(d)).join(', ')}) AND l.status = 'available'`;
     // Each part keeps its own order (ord); the outer ORDER BY part, ord returns them part after part.
     const part = (n: number, where: string, dir: 'ASC' | 'DESC', limit: number): string =>
-      `(SELECT ${n} AS part, row_number() OVER (ORDER BY l.area_sqm ${dir}) AS ord, ${cols} FROM listing l WHERE ${where} ORDER BY l.area_sqm ${dir} LIMIT ${p(limit)})`;
+      `(SELECT ${n} AS part, row_number() OVER (ORDER BY l.area_sqm ${dir}) AS ord, l.id, l.xmin::text AS v, l.park_id
+          FROM listing l WHERE ${where} ORDER BY l.area_sqm ${dir} LIMIT ${p(limit)})`;
     const parts: string[] = [];
     if (q.areaMin === null && q.areaMax === null) parts.push(part(1, base, 'ASC', q.perSide * 2));
     else {
@@ -174,58 +137,87 @@ export class ListingsRepository {
       parts.push(part(3, `l.area_sqm >= ${c}`, 'ASC', q.nearby.perSide));
       parts.push(part(4, `l.area_sqm < ${c}`, 'DESC', q.nearby.perSide));
     }
-    // A park's row once (on its first candidate), not on every candidate of that park.
+    // A park's version once (on its first candidate), not on every candidate of that park.
     const sql = q.withPark
-      ? `SELECT c.*, CASE WHEN c.part <= 2 AND c.park_id IS NOT NULL
+      ? `SELECT c.part, c.id, c.v, c.park_id,
+                CASE WHEN c.part <= 2 AND c.park_id IS NOT NULL
                           AND row_number() OVER (PARTITION BY c.park_id, c.part <= 2 ORDER BY c.part, c.ord) = 1
-                     THEN (SELECT to_jsonb(pk) FROM park pk WHERE pk.id = c.park_id) END AS "__park"
-         FROM (${parts.join(' UNION ALL ')}) c ORDER BY c.part, c.ord`
-      : `SELECT c.* FROM (${parts.join(' UNION ALL ')}) c ORDER BY c.part, c.ord`;
-    const rows = await preparedQuery(this.ds, sql, params);
-    const candidates: MatchListing[] = [];
-    const nearby: MatchListing[] = [];
+                     THEN (SELECT pk.xmin::text FROM park pk WHERE pk.id = c.park_id) END AS park_v
+           FROM (${parts.join(' UNION ALL ')}) c ORDER BY c.part, c.ord`
+      : `SELECT c.part, c.id, c.v, c.park_id, NULL AS park_v FROM (${parts.join(' UNION ALL ')}) c ORDER BY c.part, c.ord`;
+    const rows = await preparedQuery<{ part: number; id: string; v: string; park_id: string | null; park_v: string | null }>(
+      this.ds,
+      sql,
+      params,
+    );
+
+    const staleListings = new Set<string>();
+    const staleParks = new Set<string>();
+    const parkIds = new Set<string>();
+    for (const r of rows) {
+      if (this.listingCache.get(r.id)?.v !== r.v) staleListings.add(r.id);
+      if (r.park_v !== null) {
+        parkIds.add(r.park_id!);
+        if (this.parkCache.get(r.park_id!)?.v !== r.park_v) staleParks.add(r.park_id!);
+      }
+    }
+    if (staleListings.size > 0 || staleParks.size > 0) await this.readIntoCache([...staleListings], [...staleParks]);
+
+    const candidates: Listing[] = [];
+    const nearby: Listing[] = [];
+    for (const r of rows) {
+      const l = this.listingCache.get(r.id)?.listing;
+      if (!l) continue; // deleted since the first statement
+      (Number(r.part) <= 2 ? candidates : nearby).push(l);
+    }
     const parks = new Map<string, Record<string, unknown>>();
-    for (const row of rows) {
-      const l = from(row);
-      if (Number(row.part) <= 2) {
-        candidates.push(l);
-        const park = row.__park as Record<string, unknown> | null | undefined;
-        if (park && l.parkId) parks.set(l.parkId, park);
-      } else nearby.push(l);
+    for (const id of parkIds) {
+      const row = this.parkCache.get(id)?.row;
+      if (row) parks.set(id, row);
     }
     return { candidates, nearby, parks };
   }
 
-  /**
-   * SQL of one JSON value: the listings whose ids are in `idsParam` (a uuid[] parameter) in full, each
-   * with its active (not expired at `nowParam`, not released) holds, oldest first, and the holder's
-   * name — for a caller that reads them in the same statement as other things (matching: with the
-   * policies). Read it back with `shownFromJson`.
-   */
-  shownJsonSql(idsParam: string, nowParam: string): string {
-    return `(SELECT json_agg(json_build_object('listing', to_jsonb(l), 'holds',
-               (SELECT json_agg(json_build_object('leadId', h.lead_id, 'until', h.until, 'heldByName', u.name) ORDER BY h.created_at)
-                  FROM listing_hold h LEFT JOIN app_user u ON u.id = h.held_by_id
-                 WHERE h.listing_id = l.id AND h.until > ${nowParam} AND h.released_at IS NULL)))
-              FROM listing l WHERE l.id = ANY(${idsParam}::uuid[]))`;
+  /** Reads these listings and parks in full with their row versions (one statement) into the caches. */
+  private async readIntoCache(listingIds: string[], parkIds: string[]): Promise<void> {
+    const [row] = await preparedQuery<{
+      listings: { v: string; row: Record<string, unknown> }[] | null;
+      parks: { v: string; row: Record<string, unknown> }[] | null;
+    }>(
+      this.ds,
+      `SELECT (SELECT json_agg(json_build_object('v', l.xmin::text, 'row', to_jsonb(l))) FROM listing l WHERE l.id = ANY($1::uuid[])) AS listings,
+              ${parkIds.length > 0 ? `(SELECT json_agg(json_build_object('v', pk.xmin::text, 'row', to_jsonb(pk))) FROM park pk WHERE pk.id = ANY($2::uuid[]))` : 'NULL::json'} AS parks`,
+      parkIds.length > 0 ? [listingIds, parkIds] : [listingIds],
+    );
+    if (this.listingCache.size + listingIds.length > ListingsRepository.CACHE_MAX) this.listingCache.clear();
+    if (this.parkCache.size + parkIds.length > ListingsRepository.CACHE_MAX) this.parkCache.clear();
+    const from = this.jsonMapper();
+    for (const x of row?.listings ?? []) {
+      const listing = from(x.row);
+      this.listingCache.set(listing.id, { v: x.v, listing });
+    }
+    for (const x of row?.parks ?? []) this.parkCache.set(String(x.row.id), { v: x.v, row: x.row });
   }
 
-  /** The value of `shownJsonSql` as entities (the same values TypeORM would hydrate) with their holds. */
-  shownFromJson(value: unknown): { listing: Listing; holds: ActiveHold[] }[] {
-    const from = this.jsonMapper();
-    return (
-      (value as
-        { listing: Record<string, unknown>; holds: { leadId: string; until: string; heldByName: string | null }[] | null }[] | null) ?? []
-    ).map((x) => {
-      const listing = from(x.listing);
-      const holds = (x.holds ?? []).map((h) => ({
-        listingId: listing.id,
-        leadId: h.leadId,
-        until: new Date(h.until),
-        heldByName: h.heldByName,
-      }));
-      return { listing, holds };
-    });
+  /**
+   * SQL of one JSON value: the active (not expired at `nowParam`, not released) holds of the listings
+   * whose ids are in `idsParam` (a uuid[] parameter), oldest first, with the holder's name — for a
+   * caller that reads them in the same statement as other things (matching: with the policies). Read
+   * it back with `holdsFromJson`.
+   */
+  activeHoldsJsonSql(idsParam: string, nowParam: string): string {
+    return `(SELECT json_agg(json_build_object('listingId', h.listing_id, 'leadId', h.lead_id, 'until', h.until, 'heldByName', u.name) ORDER BY h.created_at)
+               FROM listing_hold h LEFT JOIN app_user u ON u.id = h.held_by_id
+              WHERE h.listing_id = ANY(${idsParam}::uuid[]) AND h.until > ${nowParam} AND h.released_at IS NULL)`;
+  }
+
+  holdsFromJson(value: unknown): ActiveHold[] {
+    return ((value as { listingId: string; leadId: string; until: string; heldByName: string | null }[] | null) ?? []).map((h) => ({
+      listingId: h.listingId,
+      leadId: h.leadId,
+      until: new Date(h.until),
+      heldByName: h.heldByName,
+    }));
   }
 
   /** A listing from its `to_jsonb` row: timestamps from their ISO text, numerics through the column transformer. */

@@ -13,7 +13,6 @@ import {
   type Listing,
   type ListingSummary,
   type ListingView,
-  type MatchListing,
 } from '@app/listings';
 import { areaWindow, compatibleDeals, compatibleKinds, hardFilter } from './filters.js';
 import { leadNeedOf } from './lead-need.js';
@@ -131,7 +130,8 @@ export class MatchingService {
     const hi = need.areaSqmMax ?? need.areaSqmMin;
     const centre = lo !== null && hi !== null ? (lo + hi) / 2 : 0;
     const withExcluded = opts.excluded !== false;
-    // 1st statement: the candidates' facts (not whole rows), the nearby listings that explain what was ruled out, the candidates' parks.
+    // The candidates, the nearby listings that explain what was ruled out, the candidates' parks: one statement of ids and row
+    // versions, and one more only for rows not read before at that version.
     const reads = await this.listings.matchReads({
       kinds: compatibleKinds(need.propertyType),
       deals: compatibleDeals(need.dealType),
@@ -143,22 +143,20 @@ export class MatchingService {
     });
     const parks = new Map<string, ParkFacts>();
     for (const [id, row] of reads.parks) parks.set(id, parkFacts(row));
-    const ranking = rankListings<MatchListing>(need, reads.candidates, parks);
+    const ranking = rankListings<Listing>(need, reads.candidates, parks);
     const top = ranking.listings.slice(0, opts.limit ?? DEFAULT_LIMIT);
-    // 2nd statement: the shown listings in full with their holds, and the policies of their parks.
-    const [shown, policies] = await this.shownAndPolicies(
+    // Then one statement: the shown listings' holds and the policies of their parks.
+    const [holds, policies] = await this.holdsAndPolicies(
       top.map((x) => x.listing.id),
       [...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))],
       this.policyFacts(need, top[0]?.listing),
     );
-    const byId = new Map(shown.map((s) => [s.listing.id, s]));
+    // The newest active hold of each listing (they come oldest first).
+    const holdOf = new Map(holds.map((h) => [h.listingId, h]));
 
     const listings: ListingMatch[] = [];
     for (const x of top) {
-      const s = byId.get(x.listing.id);
-      if (!s) continue; // deleted since the first statement
-      // The newest active hold (they come oldest first).
-      const h = s.holds[s.holds.length - 1];
+      const h = holdOf.get(x.listing.id);
       const hold: HoldView | null = h
         ? { leadId: h.leadId, until: h.until.toISOString(), heldByName: h.heldByName, forThisLead: h.leadId === leadId }
         : null;
@@ -171,7 +169,7 @@ export class MatchingService {
           text_en: `Held for another lead by ${hold.heldByName ?? 'another consultant'} until ${hold.until.slice(0, 10)}`,
         });
       }
-      listings.push({ listing: listingView(s.listing), score: x.score, reasons, hold });
+      listings.push({ listing: listingView(x.listing), score: x.score, reasons, hold });
     }
 
     let excluded: Matches['excluded'] = [];
@@ -221,30 +219,26 @@ export class MatchingService {
   }
 
   /**
-   * One statement: the shown listings (in full, with their holds) and the reviewed policies of these
-   * parks and region-wide ones (no park), evaluated for the facts. The policy table belongs to the
-   * knowledge base: without it, or if reading it fails, no policies (and the listings are read alone).
+   * One statement: the active holds of the shown listings, and the reviewed policies of these parks
+   * and region-wide ones (no park), evaluated for the facts. The policy table belongs to the knowledge
+   * base: without it, or if reading it fails, no policies (and the holds are read alone).
    */
-  private async shownAndPolicies(
-    ids: string[],
-    parkIds: string[],
-    facts: PolicyFactValues,
-  ): Promise<[{ listing: Listing; holds: ActiveHold[] }[], PolicyMatch[]]> {
-    const shownSql = this.listings.shownJsonSql('$1', '$2');
+  private async holdsAndPolicies(ids: string[], parkIds: string[], facts: PolicyFactValues): Promise<[ActiveHold[], PolicyMatch[]]> {
+    const holdsSql = this.listings.activeHoldsJsonSql('$1', '$2');
     const read = async (withPolicies: boolean) =>
       (
-        await preparedQuery<{ shown: unknown; policies?: Record<string, unknown>[] | null }>(
+        await preparedQuery<{ holds: unknown; policies?: Record<string, unknown>[] | null }>(
           this.ds,
           withPolicies
-            ? `SELECT ${shownSql} AS shown,
+            ? `SELECT ${holdsSql} AS holds,
                       (SELECT json_agg(p) FROM (SELECT id, title, park_id, kind, conditions, amount_wan, percent, cap_wan, base_fact
                                                   FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($3::uuid[]))
                                                  LIMIT 200) p) AS policies`
-            : `SELECT ${shownSql} AS shown`,
+            : `SELECT ${holdsSql} AS holds`,
           withPolicies ? [ids, new Date(), parkIds] : [ids, new Date()],
         )
       )[0];
-    let row: { shown: unknown; policies?: Record<string, unknown>[] | null };
+    let row: { holds: unknown; policies?: Record<string, unknown>[] | null };
     if (await this.tableExists('policy')) {
       try {
         row = await read(true);
@@ -253,7 +247,7 @@ export class MatchingService {
         row = await read(false);
       }
     } else row = await read(false);
-    return [this.listings.shownFromJson(row.shown), (row.policies ?? []).map((r) => this.policyMatch(r, facts))];
+    return [this.listings.holdsFromJson(row.holds), (row.policies ?? []).map((r) => this.policyMatch(r, facts))];
   }
 
   private policyMatch(row: Record<string, unknown>, facts: PolicyFactValues): PolicyMatch {

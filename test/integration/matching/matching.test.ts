@@ -181,6 +181,12 @@ describe('matching: GET /api/leads/:id/matches', () => {
     await t.ds.query(`UPDATE lead SET requirements = '{}' WHERE id = $1`, [lead.id]);
     m = await get();
     expect(m.listings.map((x) => x.listing.id)).toEqual([b.id]);
+
+    // a listing changed behind the API's back (plain SQL) shows changed at once: rows read before are reused only at the same version
+    await t.ds.query(`UPDATE listing SET rent_yuan_per_sqm_month = 31 WHERE id = $1`, [b.id]);
+    m = await get();
+    expect(m.listings[0].reasons.map((r) => r.text_zh)).toContain('租金31元/㎡/月（客户未提预算）');
+    expect(m.listings[0].listing).toMatchObject({ rentYuanPerSqmMonth: 31 });
   });
 
   it('uses the park thresholds and focus industries, and evaluates its reviewed policies', async () => {
@@ -236,6 +242,13 @@ describe('matching: GET /api/leads/:id/matches', () => {
     expect(invest.reasons[0].text_zh).toBe('需要投资额才能判断');
     const tax = policies.find((p) => p.policy.title === '纳税奖励')!;
     expect(tax).toMatchObject({ eligible: true, estimatedBenefitWan: 50 });
+
+    // the park raises its threshold (plain SQL): the next answer uses it
+    await t.ds.query(`UPDATE park SET min_tax_per_mu_wan = 70 WHERE id = $1`, [park.id]);
+    const raised = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
+    expect((raised.body.listings as Match[]).find((x) => x.listing.id === listing.id)!.reasons.map((r) => r.text_zh)).toContain(
+      '预计亩均税收66.7万元/亩，低于园区要求70万元/亩',
+    );
 
     // the investor states an investment: the investment reward becomes eligible with its benefit
     await t.ds.query(`UPDATE lead SET investment_wan = 10000 WHERE id = $1`, [lead.id]);
