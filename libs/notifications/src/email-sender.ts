@@ -16,11 +16,15 @@ export function messageIdOf(notificationId: string): string {
 export class EmailSender {
   private readonly transport: Transporter;
   private readonly toFiles: boolean;
+  private mailDir: Promise<string> | null = null;
 
   constructor(private readonly config: AppConfig) {
     this.toFiles = !config.smtpUrl;
     this.transport = config.smtpUrl
       ? nodemailer.createTransport(config.smtpUrl, {
+          // Connections are kept and reused (a new SMTP session per email costs more than the email).
+          pool: true,
+          maxConnections: 2,
           connectionTimeout: 5_000,
           greetingTimeout: 5_000,
           socketTimeout: 15_000,
@@ -40,13 +44,23 @@ export class EmailSender {
       headers: { 'X-ZS-Notification-Id': notificationId },
     })) as { response?: string; message?: Buffer };
     if (this.toFiles) {
-      const dir = join(this.config.dataDir, 'mail');
-      await mkdir(dir, { recursive: true });
+      const dir = await (this.mailDir ??= this.makeMailDir());
       const file = join(dir, `${notificationId}.eml`);
       await writeFile(file, info.message ?? Buffer.alloc(0));
       return file;
     }
     return String(info.response ?? 'sent');
+  }
+
+  private async makeMailDir(): Promise<string> {
+    const dir = join(this.config.dataDir, 'mail');
+    try {
+      await mkdir(dir, { recursive: true });
+      return dir;
+    } catch (e) {
+      this.mailDir = null;
+      throw e;
+    }
   }
 
   close(): void {
