@@ -32,6 +32,26 @@ function rssMb(pid) {
   }
 }
 
+/** The full path, checked after the load: every lead saved by it routed (owner or pool), its notifications in the outbox. */
+async function intakeCompleteness(url) {
+  const pgm = (await import('pg')).default;
+  const c = new pgm.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(
+      `SELECT count(*)::int AS leads,
+              count(*) FILTER (WHERE owner_id IS NULL AND pooled_at IS NULL)::int AS unrouted,
+              (SELECT count(*)::int FROM lead_created_queue) AS queued,
+              (SELECT count(DISTINCT lead_id)::int FROM notification) AS notified
+       FROM lead WHERE NOT demo`,
+    );
+    const r = rows[0];
+    return `intake full path, checked after the load: ${r.leads} leads saved, ${r.unrouted} not routed, ${r.queued} still queued for routing, ${r.notified} with outbox notifications`;
+  } finally {
+    await c.end();
+  }
+}
+
 async function main() {
   say('building…');
   await build();
@@ -71,6 +91,7 @@ async function main() {
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.child.pid))), 500);
       const http = await benchIntakeHttp(api.url, { connections: 50, duration });
       clearInterval(sampler);
+      notes.push(await intakeCompleteness(pg.url));
       say(`baseline: plain INSERT, ${duration} s at 50 connections…`);
       const base = await benchIntakeBaseline(pg.url, { connections: 50, duration });
       const ok = http.perSecond >= 1000 && http.p99 <= 100 && http.errors === 0 && http.non2xx === 0;

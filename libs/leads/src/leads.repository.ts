@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { preparedQuery } from '@app/database';
 import { In, Not, type DataSource, type EntityManager } from 'typeorm';
 import { CLOSED_STAGES, Lead } from './lead.entity.js';
 import { LeadEvent, type LeadEventType } from './lead-event.entity.js';
@@ -87,7 +88,7 @@ export class LeadsRepository {
     inquiry: Record<string, unknown>;
     consent: Record<string, unknown>;
   }): Promise<IntakeOutcome> {
-    const rows: { r: IntakeOutcome }[] = await this.ds.query(`SELECT zs_lead_intake($1::jsonb) AS r`, [JSON.stringify(p)]);
+    const rows = await preparedQuery<{ r: IntakeOutcome }>(this.ds, `SELECT zs_lead_intake($1::jsonb) AS r`, [JSON.stringify(p)]);
     return rows[0].r;
   }
 
