@@ -5,7 +5,8 @@
 import pg from 'pg';
 import { join } from 'node:path';
 import { build, login, migrate, root, startApp, startPostgres } from './lib/procs.mjs';
-import { fmt, timeIt } from './lib/stats.mjs';
+import { loadavg } from 'node:os';
+import { fmt, summarize, timeIt } from './lib/stats.mjs';
 
 const N = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const ITER = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -30,7 +31,8 @@ export async function seedListings(client, n) {
      FROM generate_series(1, $1) AS i`,
     [n],
   );
-  await client.query('ANALYZE listing');
+  // VACUUM too: otherwise autovacuum of the freshly loaded table lands in the timed part (it did, ≈ 1 min after loading).
+  await client.query('VACUUM (ANALYZE) listing');
 }
 
 async function main() {
@@ -65,15 +67,26 @@ async function main() {
     say(`matches: ${sample.listings.length} listings, ${sample.excluded.length} excluded shown; best score ${sample.listings[0]?.score}`);
 
     // Floor: the cheapest signed-in request (auth + session check), to separate the machine's load from matching's cost.
-    const me = await timeIt(
+    // The three series are interleaved (one request of each per round), so a burst of outside load hits them alike.
+    const series = [
       async () => {
         const res = await fetch(`${api.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
         await res.arrayBuffer();
       },
-      { iterations: ITER, warmup: 30 },
-    );
-    const full = await timeIt(() => get(''), { iterations: ITER, warmup: 30 });
-    const lean = await timeIt(() => get('?excluded=false'), { iterations: ITER, warmup: 30 });
+      () => get(''),
+      () => get('?excluded=false'),
+    ];
+    const samples = series.map(() => []);
+    for (let i = 0; i < 30; i++) for (const fn of series) await fn();
+    const load0 = loadavg()[0];
+    for (let i = 0; i < ITER; i++)
+      for (let k = 0; k < series.length; k++) {
+        const t0 = process.hrtime.bigint();
+        await series[k]();
+        samples[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    const [me, full, lean] = samples.map(summarize);
+    say(`load average ${fmt(load0, 2)} → ${fmt(loadavg()[0], 2)} while timing`);
 
     // Naive baseline: every listing from the database, the same rules and score in JS.
     const { rankListings, leadNeedOf } = await import(join(root, 'dist/libs/matching/src/index.js'));
