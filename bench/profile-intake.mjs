@@ -1,13 +1,39 @@
 #!/usr/bin/env node
 // Diagnosis for intake: sequential latency, then load with autocannon while sampling
-// pg_stat_activity wait events. PROFILE_HOOK=<module> is preloaded into the API (--import), e.g. one
+// pg_stat_activity wait events and the CPU time each side spends per lead (API process, this
+// cluster's PostgreSQL processes, the load generator), from /proc. PROFILE_HOOK=<module> is preloaded into the API (--import), e.g. one
 // that starts the inspector's CPU profiler on the first SIGUSR2 (load begins) and writes it on the second.
 import pg from 'pg';
+import { readFileSync, readdirSync } from 'node:fs';
 import { build, migrate, startApp, startPostgres } from './lib/procs.mjs';
 import { benchIntakeHttp, intakeBody } from './intake.mjs';
 import { seedRoutingForBench } from './seed.mjs';
 
 const say = (s) => process.stdout.write(`${s}\n`);
+
+/** utime + stime of a process, in clock ticks (10 ms). */
+function ticks(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The postmaster listening on `port` and its children (backends, walwriter, …). */
+function clusterPids(port) {
+  const all = readdirSync('/proc').filter((x) => /^\d+$/.test(x));
+  const read = (pid, f) => {
+    try {
+      return readFileSync(`/proc/${pid}/${f}`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const root = all.find((pid) => read(pid, 'cmdline').includes('postgres') && read(pid, 'cmdline').includes(String(port)));
+  return all.filter((pid) => pid === root || read(pid, 'stat').split(') ')[1]?.split(' ')[1] === root);
+}
 await build();
 const db = await startPostgres();
 let api;
@@ -47,7 +73,15 @@ try {
     }
   })();
   if (process.env.PROFILE_HOOK) api.child.kill('SIGUSR2');
+  const port = new URL(db.url).port;
+  const cpu0 = { api: ticks(api.child.pid), pg: clusterPids(port).reduce((a, p) => a + ticks(p), 0), me: process.cpuUsage() };
   const http = await benchIntakeHttp(api.url, { connections: 50, duration: Number(process.env.DURATION ?? 10) });
+  // Backends that exited during the load are not counted (the pool keeps its connections).
+  const cpu = {
+    api: ((ticks(api.child.pid) - cpu0.api) * 10) / http.total,
+    pg: ((clusterPids(port).reduce((a, p) => a + ticks(p), 0) - cpu0.pg) * 10) / http.total,
+    me: (({ user, system }) => user + system)(process.cpuUsage(cpu0.me)) / 1000 / http.total,
+  };
   stop = true;
   await sampler;
   if (process.env.PROFILE_HOOK) {
@@ -56,6 +90,7 @@ try {
   }
   await client.end();
   say(`load: ${http.perSecond.toFixed(0)}/s p50 ${http.p50} p99 ${http.p99} errors ${http.errors} non2xx ${http.non2xx}`);
+  say(`CPU per lead: API ${cpu.api.toFixed(2)} ms, PostgreSQL ${cpu.pg.toFixed(2)} ms, load generator + sampler ${cpu.me.toFixed(2)} ms`);
   say('backend samples (wait_event state: count):');
   for (const [w, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 15)) say(`  ${n}\t${w}`);
 } finally {
