@@ -169,7 +169,7 @@ export class MatchingService {
           text_en: `Held for another lead by ${hold.heldByName ?? 'another consultant'} until ${hold.until.slice(0, 10)}`,
         });
       }
-      listings.push({ listing: listingView(x.listing), score: x.score, reasons, hold });
+      listings.push({ listing: this.view(x.listing), score: x.score, reasons, hold });
     }
 
     let excluded: Matches['excluded'] = [];
@@ -185,6 +185,17 @@ export class MatchingService {
     }
 
     return { leadId, listings, excluded, policies };
+  }
+
+  /**
+   * The API view of a listing, made once per entity: the repository hands out the same entity object
+   * until the row changes (a new version is a new object), and views are only serialised, never changed.
+   */
+  private readonly views = new WeakMap<Listing, ListingView>();
+  private view(l: Listing): ListingView {
+    let v = this.views.get(l);
+    if (!v) this.views.set(l, (v = listingView(l)));
+    return v;
   }
 
   /** The facts policy conditions are evaluated on; 亩均税收 and 投资强度 on the best listing. */
