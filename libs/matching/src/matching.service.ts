@@ -244,7 +244,8 @@ export class MatchingService {
             ? `SELECT ${holdsSql} AS holds,
                       (SELECT json_agg(p) FROM (SELECT id, title, park_id, kind, conditions, amount_wan, percent, cap_wan, base_fact
                                                   FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($3::uuid[]))
-                                                 LIMIT 200) p) AS policies`
+                                                 -- at most 200: the matched parks' own first, then region-wide; newest first
+                                                 ORDER BY park_id IS NULL, created_at DESC, id LIMIT 200) p) AS policies`
             : `SELECT ${holdsSql} AS holds`,
           withPolicies ? [ids, new Date(), parkIds] : [ids, new Date()],
         )
