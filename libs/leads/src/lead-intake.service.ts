@@ -76,9 +76,9 @@ export function firstNameOf(name: string | null | undefined): string | null {
 }
 
 /**
- * Lead intake: merges the JSON fields with a pasted message, validates, parses the need, records
- * consent, and saves one lead per open phone — serialised per phone (advisory lock) and per
- * Idempotency-Key, in one transaction that also runs the LeadLifecycle "created" hooks.
+ * Lead intake: merges the JSON fields with a pasted message, validates, parses the need, then
+ * saves one lead per open phone with its consent in one statement (`zs_lead_intake`: serialised per
+ * phone and per Idempotency-Key), and once that committed runs the LeadLifecycle "created" hooks.
  */
 @Injectable()
 export class LeadIntakeService {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { preparedQuery } from '@app/database';
-import { In, Not, type DataSource, type EntityManager } from 'typeorm';
-import { CLOSED_STAGES, Lead } from './lead.entity.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Lead } from './lead.entity.js';
 import { LeadEvent, type LeadEventType } from './lead-event.entity.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { IntakeIdempotency } from './intake-idempotency.entity.js';
@@ -44,19 +44,6 @@ export class LeadsRepository {
     return this.m(manager).findOneBy(Lead, { reference: reference.trim().toUpperCase() });
   }
 
-  /** The open (not signed/landed/lost), non-spam lead of a phone, newest first. */
-  findOpenByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
-    return this.m(manager).findOne(Lead, {
-      where: { phoneHash, spam: false, stage: Not(In([...CLOSED_STAGES])) },
-      order: { createdAt: 'DESC' },
-    });
-  }
-
-  /** The newest non-spam lead of a phone in any stage. */
-  findLatestByPhoneHash(phoneHash: string, manager?: EntityManager): Promise<Lead | null> {
-    return this.m(manager).findOne(Lead, { where: { phoneHash, spam: false }, order: { createdAt: 'DESC' } });
-  }
-
   /** A lead by its reference, with its owner (for the investor's status page). */
   findByReferenceWithOwner(reference: string): Promise<Lead | null> {
     return this.ds.manager.findOne(Lead, { where: { reference: reference.trim().toUpperCase() }, relations: { owner: true } });
@@ -90,16 +77,6 @@ export class LeadsRepository {
   }): Promise<IntakeOutcome> {
     const rows = await preparedQuery<{ r: IntakeOutcome }>(this.ds, `SELECT zs_lead_intake($1::jsonb) AS r`, [JSON.stringify(p)]);
     return rows[0].r;
-  }
-
-  /** Serialises intake per phone for the rest of the transaction (dedupe under concurrency). */
-  async lockPhone(manager: EntityManager, phoneHash: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('lead-phone:' || $1, 0))`, [phoneHash]);
-  }
-
-  /** Serialises intake per Idempotency-Key for the rest of the transaction. */
-  async lockIdempotencyKey(manager: EntityManager, key: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('lead-idem:' || $1, 0))`, [key]);
   }
 
   createLead(manager: EntityManager, fields: Partial<Lead>): Promise<Lead> {
@@ -139,9 +116,5 @@ export class LeadsRepository {
 
   findIdempotent(key: string, manager?: EntityManager): Promise<IntakeIdempotency | null> {
     return this.m(manager).findOneBy(IntakeIdempotency, { key });
-  }
-
-  async saveIdempotent(manager: EntityManager, key: string, status: number, response: Record<string, unknown>): Promise<void> {
-    await manager.save(IntakeIdempotency, manager.create(IntakeIdempotency, { key, status, response }));
   }
 }
