@@ -13,6 +13,7 @@ import {
   type CandidateState,
   type LeadFacts,
   type RoutingDecision,
+  type RoutingInput,
   type RuleTarget,
   type RuleView,
 } from './routing-decision.js';
@@ -289,15 +290,7 @@ export class RoutingService implements OnModuleInit {
     let seq = first.seq!;
     let rotation: { scope: string | null; rr: number | null } = { scope: predicted, rr: first.rr };
     for (;;) {
-      const now = this.clock.now();
-      let decision = decideRouting({ ...base, now });
-      if (decision.scope) {
-        if (decision.scope !== rotation.scope || rotation.rr === null) {
-          const rows: { rr: string }[] = await m.query(`SELECT zs_routing_rotation_next($1) AS rr`, [decision.scope]);
-          rotation = { scope: decision.scope, rr: Number(rows[0].rr) };
-        }
-        decision = decideRouting({ ...base, now, rotation: { [decision.scope]: rotation.rr! } });
-      }
+      const decision = await this.decideRotated(m, { ...base, now: this.clock.now() }, rotation);
       const candidate = base.candidates.find((c) => c.userId === decision.consultantId) ?? null;
       const reserved = await act(candidate, decision, seq);
       if (!candidate || reserved >= 0) return;
@@ -306,6 +299,21 @@ export class RoutingService implements OnModuleInit {
       rotation = { scope: null, rr: null };
       seq = await this.nextDecision(m);
     }
+  }
+
+  /**
+   * decideRouting, then again with the round-robin position of the scope it lands in: `known`'s
+   * when that is the scope whose position was already taken, else the scope's next one.
+   */
+  private async decideRotated(
+    m: EntityManager,
+    input: RoutingInput,
+    known: { scope: string | null; rr: number | null },
+  ): Promise<RoutingDecision> {
+    const decision = decideRouting(input);
+    if (!decision.scope) return decision;
+    const rr = decision.scope === known.scope && known.rr !== null ? known.rr : await this.rotationNext(m, decision.scope);
+    return decideRouting({ ...input, rotation: { [decision.scope]: rr } });
   }
 
   /** Capacity reservation (see zs_routing_reserve): the load before this lead, or -1 - load when full. */
@@ -426,7 +434,7 @@ export class RoutingService implements OnModuleInit {
     const predicted = batch.map((l) =>
       this.lastCandidates ? decideRouting({ ...base(this.lastCandidates), facts: factsOf(l) }).scope : null,
     );
-    const { candidates, claimed, seqs, rrs } = await this.candidatesNumbered(m, null, {
+    const { candidates, claimed, seqs, rrs } = await this.candidatesNumbered(m, undefined, {
       claim: batch.map((l) => l.id),
       scopes: predicted,
     });
@@ -435,12 +443,7 @@ export class RoutingService implements OnModuleInit {
     const plans: BatchPlan[] = [];
     for (const [i, lead] of batch.entries()) {
       if (!mine.has(lead.id)) continue;
-      const facts = factsOf(lead);
-      let decision = decideRouting({ ...base(candidates), facts });
-      if (decision.scope) {
-        const rr = decision.scope === predicted[i] && rrs[i] !== null ? rrs[i]! : await this.rotationNext(m, decision.scope);
-        decision = decideRouting({ ...base(candidates), facts, rotation: { [decision.scope]: rr } });
-      }
+      const decision = await this.decideRotated(m, { ...base(candidates), facts: factsOf(lead) }, { scope: predicted[i], rr: rrs[i] });
       const candidate = candidates.find((c) => c.userId === decision.consultantId) ?? null;
       if (candidate) candidate.load += 1;
       plans.push({ lead, decision, candidate, seq: seqs[i] });
