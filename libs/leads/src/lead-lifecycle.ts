@@ -15,7 +15,7 @@ export type LeadStageChangedHandler = (
 /** Most leads handed to the created handlers at once. */
 export const CREATED_BATCH_MAX = 200;
 /** Batches of one process running at the same time (while one waits for the database, the next one gathers and starts). */
-export const CREATED_BATCHES_IN_FLIGHT = Number(process.env.LEAD_CREATED_BATCHES_IN_FLIGHT ?? 2);
+export const CREATED_BATCHES_IN_FLIGHT = 2;
 
 /**
  * Extension points other features hook into.
