@@ -35,7 +35,11 @@ function clusterPids(port) {
   return all.filter((pid) => pid === root || read(pid, 'stat').split(') ')[1]?.split(' ')[1] === root);
 }
 await build();
-const db = await startPostgres();
+// PROFILE_STATEMENTS=1 preloads pg_stat_statements (nested statements too) and prints the top ones.
+const statements = process.env.PROFILE_STATEMENTS === '1';
+const db = await startPostgres(
+  statements ? { settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'track_functions=pl'] } : {},
+);
 let api;
 try {
   await migrate(db.url);
@@ -72,6 +76,7 @@ try {
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
+  if (statements) await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()');
   if (process.env.PROFILE_HOOK) api.child.kill('SIGUSR2');
   const port = new URL(db.url).port;
   const cpu0 = { api: ticks(api.child.pid), pg: clusterPids(port).reduce((a, p) => a + ticks(p), 0), me: process.cpuUsage() };
@@ -88,11 +93,26 @@ try {
     api.child.kill('SIGUSR2');
     await new Promise((r) => setTimeout(r, 3000));
   }
+  const top = statements
+    ? (
+        await client.query(
+          `SELECT calls, round(total_exec_time::numeric / $1, 3) AS ms_per_lead, round(mean_exec_time::numeric, 3) AS mean_ms,
+                  left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+          [http.total],
+        )
+      ).rows
+    : [];
   await client.end();
   say(`load: ${http.perSecond.toFixed(0)}/s p50 ${http.p50} p99 ${http.p99} errors ${http.errors} non2xx ${http.non2xx}`);
   say(`CPU per lead: API ${cpu.api.toFixed(2)} ms, PostgreSQL ${cpu.pg.toFixed(2)} ms, load generator + sampler ${cpu.me.toFixed(2)} ms`);
   say('backend samples (wait_event state: count):');
   for (const [w, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 15)) say(`  ${n}\t${w}`);
+  if (statements) {
+    say('statements by total time (nested included, so a function and its statements both count):');
+    say('  calls\tms/lead\tmean ms\tquery');
+    for (const r of top) say(`  ${r.calls}\t${r.ms_per_lead}\t${r.mean_ms}\t${r.q}`);
+  }
 } finally {
   await api?.stop('SIGINT');
   await db.stop();

@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   /** Delete the folder when stopped (tests). */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Further server settings, `name=value` each (diagnosis, e.g. preloading pg_stat_statements). */
+  settings?: string[];
 }
 
 const USER = 'postgres';
@@ -140,7 +142,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     persistent: !opts.ephemeral,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on', ...(opts.settings ?? []).flatMap((s) => ['-c', s])],
     onLog: () => undefined,
     onError: (e: unknown) => log(`embedded PostgreSQL: ${String(e)}`),
   });
