@@ -30,6 +30,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD must be at least 10 characters'],
     [{ INTAKE_LIMIT_PER_IP_PER_MINUTE: '-1' }, 'INTAKE_LIMIT_PER_IP_PER_MINUTE must be between 0'],
+    [{ ROUTING_CONFIG_TTL_MS: '2s' }, 'ROUTING_CONFIG_TTL_MS must be a whole number'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     let err: unknown;
     try {
@@ -63,5 +64,10 @@ describe('loadConfig', () => {
     const c = loadConfig({ DATA_DIR: dir(), INTAKE_LIMIT_PER_IP_PER_MINUTE: '0', INTAKE_LIMIT_PER_PHONE_PER_HOUR: '0' });
     expect(c.intakeLimitPerIpPerMinute).toBe(0);
     expect(c.intakeLimitPerPhonePerHour).toBe(0);
+  });
+
+  it('reads how long routing rules are reused, 2 s by default', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).routingConfigTtlMs).toBe(2000);
+    expect(loadConfig({ DATA_DIR: dir(), ROUTING_CONFIG_TTL_MS: '0' }).routingConfigTtlMs).toBe(0);
   });
 });

@@ -59,6 +59,8 @@ export interface AppConfig {
   intakeLimitPerPhonePerHour: number;
   privacyNoticeVersion: string;
   retentionDays: number;
+  /** How long a process reuses the routing rules, default team and calendar it read (admin writes in the process clear them at once). */
+  routingConfigTtlMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     intakeLimitPerIpPerMinute: int(env, 'INTAKE_LIMIT_PER_IP_PER_MINUTE', 30, 0, 1_000_000),
     intakeLimitPerPhonePerHour: int(env, 'INTAKE_LIMIT_PER_PHONE_PER_HOUR', 10, 0, 1_000_000),
+    routingConfigTtlMs: int(env, 'ROUTING_CONFIG_TTL_MS', 2000, 0, 3_600_000),
     privacyNoticeVersion: str(env, 'PRIVACY_NOTICE_VERSION', '2026-11')!,
     retentionDays: int(env, 'RETENTION_DAYS', 3 * 365, 1, 100 * 365),
   };

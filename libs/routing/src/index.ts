@@ -27,7 +27,7 @@ export {
   type CalendarOverrides,
 } from './working-time.js';
 export { CHINA_HOLIDAYS_2026, type HolidayEntry } from './china-holidays-2026.js';
-export { RoutingService, factsOf, rotationSequenceName, LEAST_LOADED_BAND, ROUTING_CONFIG_TTL_MS } from './routing.service.js';
+export { RoutingService, factsOf, rotationSequenceName, LEAST_LOADED_BAND } from './routing.service.js';
 export { RoutingAdminService, type ProfileChanges, type RuleInput } from './routing-admin.service.js';
 export { SlaService, slaLevel, SLA_SCAN_JOB, ROUTING_QUEUE_SWEEP_JOB } from './sla.service.js';
 export { DailyDigestService, DAILY_DIGEST_JOB, type DailyFigures } from './daily-digest.service.js';

@@ -53,9 +53,6 @@ interface RoutingConfig {
   loadedAt: number;
 }
 
-/** How long a process reuses rules, default team and calendar; admin writes in this process clear it at once. */
-export const ROUTING_CONFIG_TTL_MS = Number(process.env.ROUTING_CONFIG_TTL_MS ?? 2000);
-
 /**
  * least_loaded band: consultants within this many open leads of the least loaded take turns. Wider
  * than the lag of concurrently read loads (leads in flight per consultant), narrow enough that a
@@ -108,12 +105,12 @@ export class RoutingService implements OnModuleInit {
     this.config$ = null;
   }
 
-  /** Rules, default team and calendar, read through `m` at most every {@link ROUTING_CONFIG_TTL_MS}. */
+  /** Rules, default team and calendar, read through `m` at most every `routingConfigTtlMs` (ROUTING_CONFIG_TTL_MS). */
   async routingConfig(m: EntityManager): Promise<RoutingConfig> {
     const cached = this.config$;
     if (cached) {
       const c = await cached.catch(() => null);
-      if (c && Date.now() - c.loadedAt < ROUTING_CONFIG_TTL_MS) return c;
+      if (c && Date.now() - c.loadedAt < this.config.routingConfigTtlMs) return c;
       if (this.config$ === cached) this.config$ = null;
     }
     if (!this.config$) {
