@@ -22,6 +22,47 @@ export interface LeadListFilter {
   limit: number;
 }
 
+/** A row of the lead list: the summary's fields (dates as Date), the owner's name and the keyset cursor text. */
+export interface LeadListRow {
+  id: string;
+  reference: string;
+  stage: LeadStage;
+  ownerId: string | null;
+  ownerName: string | null;
+  channel: LeadChannel;
+  sourceArticleId: string | null;
+  company: string;
+  contactName: string;
+  phoneMasked: string;
+  industryCode: string | null;
+  industryName: string | null;
+  signedParkId: string | null;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  lastActivityAt: Date | null;
+  /** created_at as PostgreSQL prints it (microseconds kept), for the next page's cursor. */
+  cursor: string;
+}
+
+/** [column, LeadListRow field] read for a list row. */
+const LIST_COLUMNS: [string, keyof LeadListRow][] = [
+  ['id', 'id'],
+  ['reference', 'reference'],
+  ['stage', 'stage'],
+  ['owner_id', 'ownerId'],
+  ['channel', 'channel'],
+  ['source_article_id', 'sourceArticleId'],
+  ['company', 'company'],
+  ['contact_name', 'contactName'],
+  ['phone_masked', 'phoneMasked'],
+  ['industry_code', 'industryCode'],
+  ['industry_name', 'industryName'],
+  ['signed_park_id', 'signedParkId'],
+  ['created_at', 'createdAt'],
+  ['first_response_at', 'firstResponseAt'],
+  ['last_activity_at', 'lastActivityAt'],
+];
+
 export interface TaskListFilter {
   /** Consultants: tasks assigned to them or on their leads. */
   visibleTo?: string;
@@ -71,8 +112,11 @@ export class PipelineRepository {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
-  /** One page of leads, newest first; keyset on (created_at, id) so inserts never shift a page. */
-  async listLeads(f: LeadListFilter): Promise<{ leads: Lead[]; cursors: string[] }> {
+  /**
+   * One page of leads, newest first, as list rows (the summary's columns and the owner's name, not
+   * whole entities); keyset on (created_at, id) so inserts never shift a page.
+   */
+  async listLeads(f: LeadListFilter): Promise<LeadListRow[]> {
     // A consultant sees "own OR pool": an OR cannot walk one index in (created_at, id) order, so the two
     // halves each walk lead_owner_id_created_at_id_idx (owner = me / owner IS NULL) and are merged here.
     if (f.visibleTo && !f.ownerId) {
@@ -80,16 +124,21 @@ export class PipelineRepository {
         this.listPage({ ...f, visibleTo: undefined, ownerId: f.visibleTo }),
         this.listPage({ ...f, visibleTo: undefined, ownerId: 'pool' }),
       ]);
-      const rows = [...own.leads.map((l, i) => ({ l, c: own.cursors[i] })), ...pool.leads.map((l, i) => ({ l, c: pool.cursors[i] }))]
-        .sort((a, b) => b.l.createdAt.getTime() - a.l.createdAt.getTime() || cmpText(b.c, a.c) || cmpText(b.l.id, a.l.id))
+      return [...own, ...pool]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || cmpText(b.cursor, a.cursor) || cmpText(b.id, a.id))
         .slice(0, f.limit + 1);
-      return { leads: rows.map((r) => r.l), cursors: rows.map((r) => r.c) };
     }
     return this.listPage(f);
   }
 
-  private async listPage(f: LeadListFilter): Promise<{ leads: Lead[]; cursors: string[] }> {
-    const qb = this.ds.manager.createQueryBuilder(Lead, 'l').addSelect('l.created_at::text', 'cursor_at').where('l.spam = false');
+  private async listPage(f: LeadListFilter): Promise<LeadListRow[]> {
+    const qb = this.ds.manager
+      .createQueryBuilder(Lead, 'l')
+      .select(LIST_COLUMNS.map(([column, alias]) => `l.${column} AS "${alias}"`))
+      .addSelect('l.created_at::text', 'cursor')
+      .addSelect('u.name', 'ownerName')
+      .leftJoin(User, 'u', 'u.id = l.owner_id')
+      .where('l.spam = false');
     if (f.visibleTo) qb.andWhere('(l.owner_id = :me OR l.owner_id IS NULL)', { me: f.visibleTo });
     if (f.stages?.length) qb.andWhere('l.stage = ANY(:stages)', { stages: f.stages });
     if (f.ownerId === 'pool') qb.andWhere('l.owner_id IS NULL');
@@ -121,8 +170,7 @@ export class PipelineRepository {
     qb.orderBy('l.created_at', 'DESC')
       .addOrderBy('l.id', 'DESC')
       .limit(f.limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_at: string }>();
-    return { leads: entities, cursors: raw.map((r) => r.cursor_at) };
+    return qb.getRawMany<LeadListRow>();
   }
 
   addStageChange(manager: EntityManager, fields: Partial<LeadStageChange>): Promise<LeadStageChange> {

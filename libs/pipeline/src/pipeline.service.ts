@@ -26,6 +26,7 @@ import {
   toEvent,
   toStageChange,
   toSummary,
+  listItem,
   toTask,
   type ActivityView,
   type LeadDetailView,
@@ -369,13 +370,12 @@ export class PipelineService {
       cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit,
     };
-    const { leads, cursors } = await this.repo.listLeads(filter);
-    const page = leads.slice(0, limit);
-    const names = await this.repo.userNames(page.map((l) => l.ownerId));
-    const last = page.length - 1;
+    const rows = await this.repo.listLeads(filter);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
     return {
-      items: page.map((l) => toSummary(l, l.ownerId ? (names.get(l.ownerId) ?? null) : null)),
-      nextCursor: leads.length > limit ? encodeCursor({ createdAt: cursors[last], id: page[last].id }) : null,
+      items: page.map(listItem),
+      nextCursor: rows.length > limit ? encodeCursor({ createdAt: last.cursor, id: last.id }) : null,
     };
   }
 

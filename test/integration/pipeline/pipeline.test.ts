@@ -58,6 +58,12 @@ describe('pipeline: stages, activities, tasks, list, role rules, edits and merge
     });
     const all = await t.http().get('/api/leads?limit=100').set(auth(manager)).expect(200);
     expect(all.body.items.map((l: { id: string }) => l.id)).toEqual(expect.arrayContaining([wangs.id, pool.id]));
+    // A list row carries the summary: owner's name, masked phone, ISO dates; nothing of the full record.
+    const wangsRow = all.body.items.find((l: { id: string }) => l.id === wangs.id);
+    expect(wangsRow).toMatchObject({ company: '宁波甬江电机有限公司', ownerId: wang.userId, ownerName: '王顾问', phoneMasked: '138****0001' });
+    expect(new Date(wangsRow.createdAt).toISOString()).toBe(wangsRow.createdAt);
+    expect(wangsRow).not.toHaveProperty('phone');
+    expect(all.body.items.find((l: { id: string }) => l.id === pool.id)).toMatchObject({ ownerId: null, ownerName: null });
     for (const item of all.body.items) expect(item.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
   });
 
