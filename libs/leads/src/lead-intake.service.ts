@@ -106,7 +106,7 @@ export class LeadIntakeService {
       if (!r.allowed) throw DomainError.rateLimited(r.retryAfterSeconds);
     }
 
-    const { merged, phone, parsed, errors } = this.prepare(input);
+    const { merged, phone, parsed, errors } = this.validated.get(input) ?? this.prepare(input);
     if (errors.length) throw DomainError.validation(errors);
 
     const e164 = phone!.e164;
@@ -200,8 +200,13 @@ export class LeadIntakeService {
    * money), without touching the database; the API merges these with the DTO's type errors.
    */
   validate(input: IntakeInput): FieldError[] {
-    return this.prepare(input).errors;
+    const prepared = this.prepare(input);
+    this.validated.set(input, prepared);
+    return prepared.errors;
   }
+
+  /** What {@link validate} prepared, by input object: the API validates and then submits the same object, parsed once. */
+  private readonly validated = new WeakMap<IntakeInput, Prepared>();
 
   /** Merges the JSON with the pasted message, parses the need and collects every field error. */
   private prepare(input: IntakeInput): Prepared {
