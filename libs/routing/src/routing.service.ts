@@ -45,6 +45,17 @@ export interface AssignMeta {
   notify: boolean;
 }
 
+/** The `assignment` event's data: who had the lead, who has it now (null: the pool), by what and why. */
+function assignmentData(
+  from: string | null,
+  to: string | null,
+  meta: Omit<AssignMeta, 'notify' | 'actorId'> & { reason?: string | null },
+  seq: number,
+) {
+  const why = { by: meta.by, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] };
+  return to ? { from, to, ...why } : { from, to: null, pool: true, reason: meta.reason ?? null, ...why };
+}
+
 /** What changes rarely and is read by every decision: rules, default team, calendar (cached briefly). */
 interface RoutingConfig {
   rules: RuleView[];
@@ -474,14 +485,11 @@ export class RoutingService implements OnModuleInit {
     const reservations = [...perConsultant.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([owner, e]) => ({ owner, cap: e.capacity - (e.k - 1) }));
-    const rows = plans.map((p) => {
-      const meta = { by: 'routing', ruleId: p.decision.ruleId, seq: p.seq, steps: p.decision.steps };
-      return {
-        lead_id: p.lead.id,
-        owner: p.candidate?.userId ?? null,
-        data: p.candidate ? { from: null, to: p.candidate.userId, ...meta } : { from: null, to: null, pool: true, reason: null, ...meta },
-      };
-    });
+    const rows = plans.map((p) => ({
+      lead_id: p.lead.id,
+      owner: p.candidate?.userId ?? null,
+      data: assignmentData(null, p.candidate?.userId ?? null, { by: 'routing', ruleId: p.decision.ruleId, steps: p.decision.steps }, p.seq),
+    }));
     const notices = plans.flatMap((p) => [
       ...this.acknowledgement(p.lead),
       ...(p.candidate
@@ -678,7 +686,7 @@ export class RoutingService implements OnModuleInit {
           : await this.consultantNotifications(m, consultantId, 'assigned', lead, eventKey)),
       );
     }
-    const data = { from, to: consultantId, by: meta.by, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] };
+    const data = assignmentData(from, consultantId, meta, seq);
     const rows: { r: number; notes: number }[] = await m.query(
       `WITH r AS (SELECT CASE WHEN $10::boolean THEN zs_routing_reserve($2::uuid, $7::int, $8::boolean) ELSE 0 END AS r),
        owner AS (
@@ -729,13 +737,7 @@ export class RoutingService implements OnModuleInit {
     lead.pooledAt = now;
     await m.update(Lead, { id: lead.id }, { ownerId: null, pooledAt: now });
     await m.query(`UPDATE lead_sla SET closed_at = $2 WHERE lead_id = $1 AND closed_at IS NULL`, [lead.id, now]);
-    await this.leads.addEvent(
-      m,
-      lead.id,
-      'assignment',
-      { from, to: null, pool: true, by: meta.by, reason: meta.reason ?? null, ruleId: meta.ruleId ?? null, seq, steps: meta.steps ?? [] },
-      meta.actorId,
-    );
+    await this.leads.addEvent(m, lead.id, 'assignment', assignmentData(from, null, meta, seq), meta.actorId);
     const notices = [...also, ...(meta.notify ? this.poolNotices(lead, seq) : [])];
     if (notices.length) await this.notifications.enqueue(m, notices);
   }
