@@ -137,6 +137,8 @@ const dict = {
   parsedNeed: ['解析后的需求', 'Parsed need'],
   matches: ['匹配载体', 'Matched listings'],
   eligiblePolicies: ['可享政策', 'Eligible policies'],
+  morePolicies: ['以上为最相关的政策，另有 {n} 条', 'The most relevant policies are shown; {n} more apply'],
+  showAllPolicies: ['显示全部', 'Show all'],
   timeline: ['时间线', 'Timeline'],
   logActivity: ['记录跟进', 'Log an activity'],
   activityType: ['方式', 'Type'],

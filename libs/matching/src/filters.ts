@@ -79,16 +79,20 @@ const r = (code: string, ok: boolean, text_zh: string, text_en: string): MatchRe
  * available, area within the need ± tolerance, industry allowed where restricted, 可环评 where the
  * usage needs it, clear height / floor load / crane / power where the investor stated them.
  */
-export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOLERANCE): FilterResult {
+export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOLERANCE, explain = true): FilterResult {
   const reasons: MatchReason[] = [];
   let passed = true;
-  const fail = (reason: MatchReason): void => {
+  // Reasons are made only when asked for (`explain`): ranking many candidates needs only `passed`.
+  const fail = (reason: () => MatchReason): void => {
     passed = false;
-    reasons.push(reason);
+    if (explain) reasons.push(reason());
+  };
+  const pass = (reason: () => MatchReason): void => {
+    if (explain) reasons.push(reason());
   };
 
   if (!compatibleKinds(need.propertyType).includes(l.kind)) {
-    fail(
+    fail(() =>
       r(
         'kind',
         false,
@@ -99,33 +103,36 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
   }
   if (!compatibleDeals(need.dealType).includes(l.deal)) {
     const wantZh = need.dealType === 'rent' ? '租' : '买';
-    fail(r('deal', false, `载体${DEAL_ZH[l.deal]}，客户要${wantZh}`, `Listing is for ${l.deal}; the investor wants to ${need.dealType}`));
+    fail(() =>
+      r('deal', false, `载体${DEAL_ZH[l.deal]}，客户要${wantZh}`, `Listing is for ${l.deal}; the investor wants to ${need.dealType}`),
+    );
   }
   if (l.status !== 'available') {
-    fail(r('status', false, `载体${STATUS_ZH[l.status]}，不可租售`, `Listing is ${l.status}, not available`));
+    fail(() => r('status', false, `载体${STATUS_ZH[l.status]}，不可租售`, `Listing is ${l.status}, not available`));
   }
 
   const win = areaWindow(need, tolerance);
   const pct = Math.round(tolerance * 100);
   if (l.areaSqm !== null && (win.min !== null || win.max !== null)) {
     const a = l.areaSqm;
-    const needText = needAreaText(need);
-    if (win.min !== null && a < win.min) {
-      fail(
+    const needText = explain ? needAreaText(need) : '';
+    const { min, max } = win;
+    if (min !== null && a < min) {
+      fail(() =>
         r(
           'area',
           false,
-          `面积${fmt(a, 0)}㎡，小于需求${needText}（允许偏差${pct}%，至少${fmt(win.min, 0)}㎡）`,
-          `Area ${fmt(a, 0)} m² is below the need of ${needText} (±${pct}%: at least ${fmt(win.min, 0)} m²)`,
+          `面积${fmt(a, 0)}㎡，小于需求${needText}（允许偏差${pct}%，至少${fmt(min, 0)}㎡）`,
+          `Area ${fmt(a, 0)} m² is below the need of ${needText} (±${pct}%: at least ${fmt(min, 0)} m²)`,
         ),
       );
-    } else if (win.max !== null && a > win.max) {
-      fail(
+    } else if (max !== null && a > max) {
+      fail(() =>
         r(
           'area',
           false,
-          `面积${fmt(a, 0)}㎡，大于需求${needText}（允许偏差${pct}%，至多${fmt(win.max, 0)}㎡）`,
-          `Area ${fmt(a, 0)} m² exceeds the need of ${needText} (±${pct}%: at most ${fmt(win.max, 0)} m²)`,
+          `面积${fmt(a, 0)}㎡，大于需求${needText}（允许偏差${pct}%，至多${fmt(max, 0)}㎡）`,
+          `Area ${fmt(a, 0)} m² exceeds the need of ${needText} (±${pct}%: at most ${fmt(max, 0)} m²)`,
         ),
       );
     }
@@ -133,7 +140,7 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
 
   if (l.allowedIndustries.length > 0 && need.industryCode) {
     if (!industryAllowed(l.allowedIndustries, need.industryCode)) {
-      fail(
+      fail(() =>
         r(
           'industry',
           false,
@@ -142,7 +149,7 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
         ),
       );
     } else {
-      reasons.push(
+      pass(() =>
         r('industry', true, `客户行业${need.industryCode}属于载体准入产业`, `Industry ${need.industryCode} is admitted by the listing`),
       );
     }
@@ -150,9 +157,11 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
 
   if (need.requirements.envApproval === true) {
     if (l.envApproved === false)
-      fail(r('env', false, '客户用途需要环评，该载体不可环评', 'The usage needs an environmental approval; the listing cannot get one'));
+      fail(() =>
+        r('env', false, '客户用途需要环评，该载体不可环评', 'The usage needs an environmental approval; the listing cannot get one'),
+      );
     else if (l.envApproved === true)
-      reasons.push(r('env', true, '载体可环评，满足客户用途', 'The listing can get the environmental approval the usage needs'));
+      pass(() => r('env', true, '载体可环评，满足客户用途', 'The listing can get the environmental approval the usage needs'));
   }
 
   const specs: { key: 'clearHeightM' | 'floorLoadTPerSqm' | 'craneTons' | 'powerKva'; zh: string; en: string; unit: string }[] = [
@@ -167,7 +176,7 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
     const have = l[s.key];
     if (have === null) continue; // unknown: said by the score, not a reason to rule out
     if (have < want)
-      fail(
+      fail(() =>
         r(
           s.key,
           false,
@@ -176,7 +185,7 @@ export function hardFilter(need: LeadNeed, l: ListingFacts, tolerance = AREA_TOL
         ),
       );
     else
-      reasons.push(
+      pass(() =>
         r(
           s.key,
           true,

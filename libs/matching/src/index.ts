@@ -32,6 +32,15 @@ export {
   type RuleOutcome,
 } from './policy.js';
 export { rankListings, type RankedListing, type Ranking } from './rank.js';
+export { DEFAULT_POLICY_LIMIT, rankPolicies, type RankablePolicy } from './policy-rank.js';
 export { leadNeedOf, type LeadLike } from './lead-need.js';
-export { MatchingService, type Matches, type ListingMatch, type PolicyMatch, type HoldView } from './matching.service.js';
+export {
+  MatchingService,
+  POLICIES_READ,
+  type Matches,
+  type MatchOptions,
+  type ListingMatch,
+  type PolicyMatch,
+  type HoldView,
+} from './matching.service.js';
 export { MatchingModule } from './matching.module.js';

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from '@app/database';
+import { numericTransformer, preparedQuery } from '@app/database';
 import { DomainError } from '@app/errors';
 import { seesAllLeads, type AuthUser } from '@app/identity';
-import { LeadsRepository } from '@app/leads';
 import {
   ListingsRepository,
   listingSummary,
@@ -15,8 +14,9 @@ import {
   type ListingView,
 } from '@app/listings';
 import { areaWindow, compatibleDeals, compatibleKinds, hardFilter } from './filters.js';
-import { leadNeedOf } from './lead-need.js';
+import { leadNeedOf, type LeadLike } from './lead-need.js';
 import { evaluatePolicy, type PolicyFactValues, type PolicyFacts } from './policy.js';
+import { DEFAULT_POLICY_LIMIT, rankPolicies } from './policy-rank.js';
 import { rankListings } from './rank.js';
 import { listingMu } from './score.js';
 import { MU_SQM, type LeadNeed, type ListingFacts, type MatchReason, type ParkFacts } from './types.js';
@@ -49,7 +49,19 @@ export interface Matches {
   listings: ListingMatch[];
   /** Listings ruled out near the need, named (not in full), each with the reasons against it. */
   excluded: { listing: ListingSummary; reasons: MatchReason[] }[];
+  /** The most useful first (eligible, unknown, not eligible; larger benefit; the parks' own), at most `?policyLimit=`. */
   policies: PolicyMatch[];
+  /** How many reviewed policies apply (the matched listings' parks' and region-wide ones), of which `policies` are the first. */
+  policiesTotal: number;
+}
+
+export interface MatchOptions {
+  /** Include the ruled-out listings (default true). */
+  excluded?: boolean;
+  /** Listings returned (default `DEFAULT_LIMIT`). */
+  limit?: number;
+  /** Policies returned, the most useful first (default `DEFAULT_POLICY_LIMIT`). */
+  policyLimit?: number;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -99,6 +111,8 @@ export const NEARBY_PER_SIDE = 10;
 export const DEFAULT_LIMIT = 20;
 /** At most this many candidates the rules ruled out are listed (besides the nearby ones). */
 export const EXCLUDED_CANDIDATES = 20;
+/** Policies read and evaluated per request (the parks' own first, newest first), of which the best `policyLimit` are returned. */
+export const POLICIES_READ = 200;
 
 /**
  * Matches for a lead, recomputed on every call (so a changed lead or listing, a reserved or let
@@ -110,13 +124,12 @@ export class MatchingService {
   private readonly logger = new Logger('Matching');
 
   constructor(
-    private readonly leads: LeadsRepository,
     private readonly listings: ListingsRepository,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
-  async matchesForLead(leadId: string, user: AuthUser, opts: { excluded?: boolean; limit?: number } = {}): Promise<Matches> {
-    const lead = await this.leads.findById(leadId);
+  async matchesForLead(leadId: string, user: AuthUser, opts: MatchOptions = {}): Promise<Matches> {
+    const lead = await this.leadToMatch(leadId);
     if (!lead) throw DomainError.notFound('Lead', '线索');
     // Another consultant's lead does not exist for them (404, as everywhere else), rather than 403.
     if (!seesAllLeads(user) && lead.ownerId !== null && lead.ownerId !== user.id) throw DomainError.notFound('Lead', '线索');
@@ -124,7 +137,37 @@ export class MatchingService {
     return this.match(leadId, need, opts);
   }
 
-  async match(leadId: string, need: LeadNeed, opts: { excluded?: boolean; limit?: number } = {}): Promise<Matches> {
+  /**
+   * The lead's owner and the fields matching reads, in one prepared statement (not an entity through the query
+   * builder: the whole row and TypeORM's query building cost more than the rest of the reads on this path).
+   */
+  private async leadToMatch(leadId: string): Promise<(LeadLike & { ownerId: string | null }) | null> {
+    const [r] = await preparedQuery<Record<string, unknown>>(
+      this.ds,
+      `SELECT owner_id, property_type, deal_type, area_sqm_min, area_sqm_max, industry_code, industry_name, strategic_industry,
+              annual_tax_wan, investment_wan, region, requirements
+         FROM lead WHERE id = $1`,
+      [leadId],
+    );
+    if (!r) return null;
+    const dec = (v: unknown) => numericTransformer.from(v) as number | null;
+    return {
+      ownerId: str(r.owner_id),
+      propertyType: str(r.property_type),
+      dealType: str(r.deal_type),
+      areaSqmMin: dec(r.area_sqm_min),
+      areaSqmMax: dec(r.area_sqm_max),
+      industryCode: str(r.industry_code),
+      industryName: str(r.industry_name),
+      strategicIndustry: str(r.strategic_industry),
+      annualTaxWan: dec(r.annual_tax_wan),
+      investmentWan: dec(r.investment_wan),
+      region: str(r.region),
+      requirements: (r.requirements as Record<string, unknown> | null) ?? {},
+    };
+  }
+
+  async match(leadId: string, need: LeadNeed, opts: MatchOptions = {}): Promise<Matches> {
     const win = areaWindow(need);
     const lo = need.areaSqmMin ?? need.areaSqmMax;
     const hi = need.areaSqmMax ?? need.areaSqmMin;
@@ -142,11 +185,11 @@ export class MatchingService {
       withPark: await this.tableExists('park'),
     });
     const parks = new Map<string, ParkFacts>();
-    for (const [id, row] of reads.parks) parks.set(id, parkFacts(row));
+    for (const [id, row] of reads.parks) parks.set(id, this.parkFactsOf(row));
     const ranking = rankListings<Listing>(need, reads.candidates, parks);
     const top = ranking.listings.slice(0, opts.limit ?? DEFAULT_LIMIT);
     // Then one statement: the shown listings' holds and the policies of their parks.
-    const [holds, policies] = await this.holdsAndPolicies(
+    const [holds, evaluated, policiesTotal] = await this.holdsAndPolicies(
       top.map((x) => x.listing.id),
       [...new Set(top.map((x) => x.listing.parkId).filter((x): x is string => !!x))],
       this.policyFacts(need, top[0]?.listing),
@@ -184,7 +227,8 @@ export class MatchingService {
       }
     }
 
-    return { leadId, listings, excluded, policies };
+    const policies = rankPolicies(evaluated, opts.policyLimit ?? DEFAULT_POLICY_LIMIT).policies;
+    return { leadId, listings, excluded, policies, policiesTotal };
   }
 
   /**
@@ -196,6 +240,14 @@ export class MatchingService {
     let v = this.views.get(l);
     if (!v) this.views.set(l, (v = listingView(l)));
     return v;
+  }
+
+  /** Park facts made once per park row: the repository hands out the same row object until the park changes. */
+  private readonly parkFactsMemo = new WeakMap<Record<string, unknown>, ParkFacts>();
+  private parkFactsOf(row: Record<string, unknown>): ParkFacts {
+    let f = this.parkFactsMemo.get(row);
+    if (!f) this.parkFactsMemo.set(row, (f = parkFacts(row)));
+    return f;
   }
 
   /** The facts policy conditions are evaluated on; 亩均税收 and 投资强度 on the best listing. */
@@ -230,55 +282,112 @@ export class MatchingService {
   }
 
   /**
-   * One statement: the active holds of the shown listings, and the reviewed policies of these parks
-   * and region-wide ones (no park), evaluated for the facts. The policy table belongs to the knowledge
-   * base: without it, or if reading it fails, no policies (and the holds are read alone).
+   * Reviewed policies read before, by id, with the row version (`xmin`, new on every UPDATE) they were read at: a
+   * later request that sees the same version reuses the parsed policy instead of transferring the row again.
+   * Bounded: cleared when it outgrows `POLICY_CACHE_MAX`.
    */
-  private async holdsAndPolicies(ids: string[], parkIds: string[], facts: PolicyFactValues): Promise<[ActiveHold[], PolicyMatch[]]> {
+  private readonly policyCache = new Map<string, { v: string; policy: CachedPolicy }>();
+  static readonly POLICY_CACHE_MAX = 20_000;
+
+  /**
+   * One statement: the active holds of the shown listings, and the ids and row versions of the reviewed policies
+   * of these parks and region-wide ones (no park) — at most `POLICIES_READ`, the parks' own first, newest first —
+   * with how many apply. Policies not read before at that version are then read in full (one more statement; none
+   * in the steady state). Each is evaluated for the facts. The policy table belongs to the knowledge base: without
+   * it, or if reading it fails, no policies (and the holds are read alone).
+   */
+  private async holdsAndPolicies(
+    ids: string[],
+    parkIds: string[],
+    facts: PolicyFactValues,
+  ): Promise<[ActiveHold[], PolicyMatch[], number]> {
     const holdsSql = this.listings.activeHoldsJsonSql('$1', '$2');
+    const applies = `status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($3::uuid[]))`;
+    type Row = { holds: unknown; policies?: { id: string; v: string }[] | null; policies_total?: number | null };
     const read = async (withPolicies: boolean) =>
       (
-        await preparedQuery<{ holds: unknown; policies?: Record<string, unknown>[] | null }>(
+        await preparedQuery<Row>(
           this.ds,
           withPolicies
             ? `SELECT ${holdsSql} AS holds,
-                      (SELECT json_agg(p) FROM (SELECT id, title, park_id, kind, conditions, amount_wan, percent, cap_wan, base_fact
-                                                  FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id = ANY($3::uuid[]))
-                                                 -- at most 200: the matched parks' own first, then region-wide; newest first
-                                                 ORDER BY park_id IS NULL, created_at DESC, id LIMIT 200) p) AS policies`
+                      (SELECT json_agg(json_build_object('id', p.id, 'v', p.xmin::text) ORDER BY p.n)
+                         FROM (SELECT id, xmin, row_number() OVER (ORDER BY park_id IS NULL, created_at DESC, id) AS n
+                                 FROM policy WHERE ${applies}
+                                -- at most POLICIES_READ: the matched parks' own first, then region-wide; newest first
+                                ORDER BY park_id IS NULL, created_at DESC, id LIMIT ${POLICIES_READ}) p) AS policies,
+                      (SELECT count(*)::int FROM policy WHERE ${applies}) AS policies_total`
             : `SELECT ${holdsSql} AS holds`,
           withPolicies ? [ids, new Date(), parkIds] : [ids, new Date()],
         )
       )[0];
-    let row: { holds: unknown; policies?: Record<string, unknown>[] | null };
+    let row: Row;
+    let policies: CachedPolicy[] = [];
     if (await this.tableExists('policy')) {
       try {
         row = await read(true);
+        policies = await this.cachedPolicies(row.policies ?? []);
       } catch (e) {
         this.logger.warn(`policies unavailable: ${(e as Error).message}`);
         row = await read(false);
+        policies = [];
       }
     } else row = await read(false);
-    return [this.listings.holdsFromJson(row.holds), (row.policies ?? []).map((r) => this.policyMatch(r, facts))];
+    const evaluated = policies.map((p) => this.policyMatch(p, facts));
+    return [this.listings.holdsFromJson(row.holds), evaluated, Math.max(Number(row.policies_total ?? 0), evaluated.length)];
   }
 
-  private policyMatch(row: Record<string, unknown>, facts: PolicyFactValues): PolicyMatch {
-    const p: PolicyFacts = {
-      id: String(row.id),
-      title: str(row.title) ?? '',
-      conditions: (row.conditions as PolicyFacts['conditions']) ?? null,
-      amountWan: num(pick(row, 'amount_wan')),
-      percent: num(pick(row, 'percent')),
-      capWan: num(pick(row, 'cap_wan')),
-      baseFact: str(pick(row, 'base_fact')),
-    };
-    const e = evaluatePolicy(p, facts);
+  /** The policies at these versions, in this order: from the cache, the rest read in full (one statement) into it. */
+  private async cachedPolicies(versions: { id: string; v: string }[]): Promise<CachedPolicy[]> {
+    const stale = versions.filter((x) => this.policyCache.get(x.id)?.v !== x.v).map((x) => x.id);
+    if (stale.length > 0) {
+      const [r] = await preparedQuery<{ rows: { v: string; row: Record<string, unknown> }[] | null }>(
+        this.ds,
+        `SELECT json_agg(json_build_object('v', p.xmin::text,
+                                           'row', json_build_object('id', p.id, 'title', p.title, 'park_id', p.park_id, 'kind', p.kind,
+                                                                    'conditions', p.conditions, 'amount_wan', p.amount_wan, 'percent', p.percent,
+                                                                    'cap_wan', p.cap_wan, 'base_fact', p.base_fact))) AS rows
+           FROM policy p WHERE p.id = ANY($1::uuid[])`,
+        [stale],
+      );
+      if (this.policyCache.size + stale.length > MatchingService.POLICY_CACHE_MAX) this.policyCache.clear();
+      for (const x of r?.rows ?? []) this.policyCache.set(String(x.row.id), { v: x.v, policy: cachedPolicy(x.row) });
+    }
+    const out: CachedPolicy[] = [];
+    for (const x of versions) {
+      const c = this.policyCache.get(x.id);
+      // Not there (deleted since the first statement): left out. A newer version than listed: the newer one.
+      if (c) out.push(c.policy);
+    }
+    return out;
+  }
+
+  private policyMatch(c: CachedPolicy, facts: PolicyFactValues): PolicyMatch {
+    const e = evaluatePolicy(c.facts, facts);
     return {
-      policy: { id: p.id, title: p.title, parkId: str(row.park_id), kind: str(row.kind) },
+      policy: c.view,
       eligible: e.eligible,
       reasons: e.reasons,
       missing: e.missing,
       estimatedBenefitWan: e.estimatedBenefitWan,
     };
   }
+}
+
+/** A policy row as matching keeps it: the facts eligibility is evaluated on, and the view the API shows. */
+interface CachedPolicy {
+  facts: PolicyFacts;
+  view: PolicyMatch['policy'];
+}
+
+function cachedPolicy(row: Record<string, unknown>): CachedPolicy {
+  const facts: PolicyFacts = {
+    id: String(row.id),
+    title: str(row.title) ?? '',
+    conditions: (row.conditions as PolicyFacts['conditions']) ?? null,
+    amountWan: num(pick(row, 'amount_wan')),
+    percent: num(pick(row, 'percent')),
+    capWan: num(pick(row, 'cap_wan')),
+    baseFact: str(pick(row, 'base_fact')),
+  };
+  return { facts, view: { id: facts.id, title: facts.title, parkId: str(row.park_id), kind: str(row.kind) } };
 }

@@ -11,6 +11,7 @@ import {
 } from './index.js';
 import { focusIndustryScore, investIntensityScore, priceScore, regionScore, taxPerMuScore } from './score.js';
 import { leadNeedOf } from './lead-need.js';
+import { DEFAULT_POLICY_LIMIT, rankPolicies } from './policy-rank.js';
 
 const need = (over: Partial<LeadNeed> = {}): LeadNeed => ({
   propertyType: 'factory',
@@ -254,5 +255,95 @@ describe('policy rules written by the knowledge base', () => {
     const u = evaluatePolicy({ id: 'x', title: 't', conditions: rule, amountWan: null, percent: null, capWan: null }, { taxPerMuWan: 12 });
     expect(u.eligible).toBe('unknown');
     expect(u.reasons[0].text_zh).toBe('需要固定资产投资额才能判断');
+  });
+});
+
+describe('policy ranking (rankPolicies)', () => {
+  const pol = (id: string, eligible: boolean | 'unknown', benefit: number | null, parkId: string | null = 'p1') => ({
+    id,
+    policy: { parkId },
+    eligible,
+    estimatedBenefitWan: benefit,
+  });
+
+  it('puts eligible first, then unknown, then not eligible; larger benefit first; no benefit last', () => {
+    const input = [
+      pol('no-big', false, null),
+      pol('unknown-10', 'unknown', 10),
+      pol('yes-none', true, null),
+      pol('yes-50', true, 50),
+      pol('unknown-none', 'unknown', null),
+      pol('yes-300', true, 300),
+    ];
+    const { policies, total } = rankPolicies(input, 20);
+    expect(policies.map((p) => p.id)).toEqual(['yes-300', 'yes-50', 'yes-none', 'unknown-10', 'unknown-none', 'no-big']);
+    expect(total).toBe(6);
+  });
+
+  it("puts a matched park's own before a region-wide one of the same standing, and otherwise keeps the given order", () => {
+    const input = [pol('region-a', true, 20, null), pol('own-a', true, 20), pol('own-b', true, 20), pol('region-b', true, 20, null)];
+    expect(rankPolicies(input).policies.map((p) => p.id)).toEqual(['own-a', 'own-b', 'region-a', 'region-b']);
+  });
+
+  it('caps at the limit (default 20), counts all, and leaves the input unchanged', () => {
+    const input = Array.from({ length: 45 }, (_, i) => pol(`p${i}`, i % 3 === 0 ? true : 'unknown', i));
+    const before = input.map((p) => p.id);
+    const def = rankPolicies(input);
+    expect(DEFAULT_POLICY_LIMIT).toBe(20);
+    expect(def.policies).toHaveLength(20);
+    expect(def.total).toBe(45);
+    // the first are the eligible ones, largest benefit first
+    expect(def.policies.slice(0, 3).map((p) => p.id)).toEqual(['p42', 'p39', 'p36']);
+    expect(rankPolicies(input, 5).policies.map((p) => p.id)).toEqual(def.policies.slice(0, 5).map((p) => p.id));
+    expect(rankPolicies(input, 0)).toEqual({ policies: [], total: 45 });
+    expect(rankPolicies([], 20)).toEqual({ policies: [], total: 0 });
+    expect(input.map((p) => p.id)).toEqual(before);
+  });
+});
+
+describe('ranking without texts', () => {
+  const park: ParkFacts = {
+    id: 'p1',
+    name: '金华园区',
+    focusIndustries: ['汽车零部件'],
+    minTaxPerMuWan: 30,
+    minInvestIntensityWanPerMu: 200,
+    region: '浙江省金华市',
+  };
+  const variants: Partial<ListingFacts>[] = [
+    {},
+    { id: 'l2', areaSqm: 2500, parkId: 'p1', rentYuanPerSqmMonth: 28.5 },
+    { id: 'l3', areaSqm: 3600.4, region: '江苏省苏州市', minTaxPerMuWan: 70 },
+    { id: 'l4', areaSqm: 800 },
+    { id: 'l5', kind: 'land', deal: 'land_transfer', status: 'sold' },
+    { id: 'l6', allowedIndustries: ['C27'] },
+    { id: 'l7', allowedIndustries: ['C3'], clearHeightM: 6, parkId: 'p1' },
+  ];
+  const needs = [need(), need({ investmentWan: 5000, region: '金华', requirements: { clearHeightM: 8, envApproval: true } })];
+
+  it('gives the same score and verdict with and without the reasons, and no reasons when not asked', () => {
+    for (const n of needs)
+      for (const v of variants) {
+        const l = listing(v);
+        const p = l.parkId ? park : null;
+        expect(hardFilter(n, l, undefined, false)).toEqual({ passed: hardFilter(n, l).passed, reasons: [] });
+        expect(scoreListing(n, l, p, false)).toEqual({ score: scoreListing(n, l, p).score, reasons: [] });
+      }
+  });
+
+  it('makes each ranked and excluded listing’s reasons on reading, as the eager rules say them', () => {
+    for (const n of needs) {
+      const ls = variants.map((v) => listing(v));
+      const r = rankListings(n, ls, new Map([['p1', park]]));
+      expect(r.listings.length + r.excluded.length).toBe(ls.length);
+      for (const x of r.listings) {
+        const p = x.listing.parkId ? park : null;
+        expect(x.reasons).toEqual([...scoreListing(n, x.listing, p).reasons, ...hardFilter(n, x.listing).reasons]);
+        expect(x.reasons).toBe(x.reasons); // made once
+      }
+      for (const x of r.excluded) expect(x.reasons).toEqual(hardFilter(n, x.listing).reasons.filter((y) => !y.ok));
+      // enumerable: serialised and compared like a plain property
+      expect(Object.keys(r.listings[0] ?? { reasons: 1 })).toContain('reasons');
+    }
   });
 });

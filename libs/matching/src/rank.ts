@@ -13,7 +13,11 @@ export interface Ranking<L extends ListingFacts> {
   excluded: { listing: L; reasons: MatchReason[] }[];
 }
 
-/** Filters then scores: ranked best first (ties: larger area fit first by id for stability); excluded keep only the reasons against. */
+/**
+ * Filters then scores: ranked best first (ties: larger area fit first by id for stability); excluded keep only the reasons against.
+ * The rules and the score run on every listing, but each one's reasons (texts) are made only when read, once: a caller shows
+ * the first few of a couple of hundred candidates.
+ */
 export function rankListings<L extends ListingFacts>(
   need: LeadNeed,
   listings: L[],
@@ -23,15 +27,25 @@ export function rankListings<L extends ListingFacts>(
   const ranked: RankedListing<L>[] = [];
   const excluded: { listing: L; reasons: MatchReason[] }[] = [];
   for (const l of listings) {
-    const f = hardFilter(need, l, tolerance);
-    if (!f.passed) {
-      excluded.push({ listing: l, reasons: f.reasons.filter((x) => !x.ok) });
+    if (!hardFilter(need, l, tolerance, false).passed) {
+      excluded.push(lazyReasons({ listing: l }, () => hardFilter(need, l, tolerance).reasons.filter((x) => !x.ok)));
       continue;
     }
     const park = l.parkId ? (parks.get(l.parkId) ?? null) : null;
-    const s = scoreListing(need, l, park);
-    ranked.push({ listing: l, score: s.score, reasons: [...s.reasons, ...f.reasons] });
+    const score = scoreListing(need, l, park, false).score;
+    ranked.push(
+      lazyReasons({ listing: l, score }, () => [...scoreListing(need, l, park).reasons, ...hardFilter(need, l, tolerance).reasons]),
+    );
   }
   ranked.sort((a, b) => b.score - a.score || a.listing.id.localeCompare(b.listing.id));
   return { listings: ranked, excluded };
+}
+
+/** `o` with an enumerable `reasons` made by `make` on first read and kept. */
+function lazyReasons<T extends object>(o: T, make: () => MatchReason[]): T & { reasons: MatchReason[] } {
+  let reasons: MatchReason[] | undefined;
+  return Object.defineProperty(o, 'reasons', {
+    enumerable: true,
+    get: () => (reasons ??= make()),
+  }) as T & { reasons: MatchReason[] };
 }

@@ -243,6 +243,34 @@ describe('matching: GET /api/leads/:id/matches', () => {
     const tax = policies.find((p) => p.policy.title === '纳税奖励')!;
     expect(tax).toMatchObject({ eligible: true, estimatedBenefitWan: 50 });
 
+    // the most useful first: eligible, then unknown, then not eligible; the larger benefit first
+    const all = res.body.policies as P[];
+    const rank = (e: P['eligible']) => (e === true ? 0 : e === 'unknown' ? 1 : 2);
+    for (let i = 1; i < all.length; i++) {
+      const [a, b] = [all[i - 1], all[i]];
+      expect(rank(a.eligible)).toBeLessThanOrEqual(rank(b.eligible));
+      if (rank(a.eligible) === rank(b.eligible))
+        expect(a.estimatedBenefitWan ?? -Infinity).toBeGreaterThanOrEqual(b.estimatedBenefitWan ?? -Infinity);
+    }
+    expect(all.indexOf(tax)).toBeLessThan(all.indexOf(invest));
+    // policiesTotal: every reviewed policy of the matched parks and region-wide (not the extracted one); ?policyLimit= caps the list
+    const [{ n }] = (await t.ds.query(
+      `SELECT count(*)::int AS n FROM policy WHERE status = 'reviewed' AND (park_id IS NULL OR park_id IN (SELECT park_id FROM listing WHERE id = ANY($1::uuid[])))`,
+      [(res.body.listings as Match[]).map((x) => x.listing.id)],
+    )) as { n: number }[];
+    expect(res.body.policiesTotal).toBe(n);
+    expect(all).toHaveLength(Math.min(n, 20));
+    const one = await t.http().get(`/api/leads/${lead.id}/matches?policyLimit=1`).set(auth(consultant.token)).expect(200);
+    expect(one.body.policies).toEqual([all[0]]);
+    expect(one.body.policiesTotal).toBe(n);
+    const none = await t.http().get(`/api/leads/${lead.id}/matches?policyLimit=0`).set(auth(consultant.token)).expect(200);
+    expect(none.body).toMatchObject({ policies: [], policiesTotal: n });
+    for (const bad of ['-1', '201', '2.5', 'x']) {
+      const r = await t.http().get(`/api/leads/${lead.id}/matches?policyLimit=${bad}`).set(auth(consultant.token)).expect(400);
+      expect(r.body).toMatchObject({ message_zh: expect.any(String), message_en: expect.any(String) });
+      expect(JSON.stringify(r.body.fields)).toContain('policyLimit');
+    }
+
     // the park raises its threshold (plain SQL): the next answer uses it
     await t.ds.query(`UPDATE park SET min_tax_per_mu_wan = 70 WHERE id = $1`, [park.id]);
     const raised = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
@@ -257,6 +285,14 @@ describe('matching: GET /api/leads/:id/matches', () => {
       eligible: true,
       estimatedBenefitWan: 500,
     });
+
+    // policies are kept per process by row version: a policy changed with plain SQL shows changed at once, one no longer reviewed goes
+    await t.ds.query(`UPDATE policy SET amount_wan = 80 WHERE park_id = $1 AND title = '纳税奖励'`, [park.id]);
+    await t.ds.query(`UPDATE policy SET status = 'extracted' WHERE park_id = $1 AND title = '投资奖励'`, [park.id]);
+    const changed = await t.http().get(`/api/leads/${lead.id}/matches`).set(auth(consultant.token)).expect(200);
+    const own = (changed.body.policies as P[]).filter((p) => p.policy.parkId === park.id);
+    expect(own.map((p) => [p.policy.title, p.estimatedBenefitWan])).toEqual([['纳税奖励', 80]]);
+    expect(changed.body.policiesTotal).toBe(again.body.policiesTotal - 1);
   });
 
   it('refuses a consultant another consultant’s lead and answers 404 for an unknown lead', async () => {

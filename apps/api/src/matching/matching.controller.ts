@@ -3,7 +3,7 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, type AuthUser } from '@app/identity';
-import { MatchingService, type Matches } from '@app/matching';
+import { DEFAULT_POLICY_LIMIT, MatchingService, POLICIES_READ, type Matches } from '@app/matching';
 import { ParseIdPipe } from '../http/parse-id.pipe.js';
 
 export class MatchesQuery {
@@ -19,6 +19,20 @@ export class MatchesQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+
+  @ApiPropertyOptional({
+    default: DEFAULT_POLICY_LIMIT,
+    minimum: 0,
+    maximum: POLICIES_READ,
+    description:
+      'How many policies to return, the most useful first (eligible, unknown, not eligible; larger benefit first); `policiesTotal` says how many apply',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(POLICIES_READ)
+  policyLimit?: number;
 }
 
 @ApiTags('matching')
@@ -29,6 +43,6 @@ export class MatchingController {
   @Get(':id/matches')
   @ApiOperation({ summary: 'Listings that fit the lead (best first, score 0–100, reasons), ruled-out ones, and policies with eligibility' })
   matches(@Param('id', ParseIdPipe) id: string, @Query() q: MatchesQuery, @CurrentUser() user: AuthUser): Promise<Matches> {
-    return this.matching.matchesForLead(id, user, { excluded: q.excluded !== 'false', limit: q.limit });
+    return this.matching.matchesForLead(id, user, { excluded: q.excluded !== 'false', limit: q.limit, policyLimit: q.policyLimit });
   }
 }

@@ -19,6 +19,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -57,6 +58,8 @@ interface MatchesResponse {
   listings?: Match[];
   matches?: Match[];
   items?: Match[];
+  /** How many policies apply; `policies` are the most useful of them (20 unless asked for more). */
+  policiesTotal?: number;
   policies?: {
     policy?: { id: string; title: string };
     eligible?: boolean | 'unknown';
@@ -136,10 +139,12 @@ export function LeadPage() {
   const { message } = App.useApp();
   const lead = useQuery({ queryKey: ['lead', id], queryFn: () => api.get<LeadDetail>(EP.lead(id)) });
   useTitle(lead.data ? `${lead.data.company} ${lead.data.reference}` : t('leads'));
-  // The page shows the ranked listings and the policies, not the ruled-out list.
+  // The page shows the ranked listings and the policies, not the ruled-out list; the 20 most useful policies until asked for all.
+  const [allPolicies, setAllPolicies] = useState(false);
   const matches = useQuery({
-    queryKey: ['lead', id, 'matches'],
-    queryFn: () => api.get<MatchesResponse | Match[]>(EP.leadMatches(id), { excluded: 'false' }),
+    queryKey: ['lead', id, 'matches', allPolicies],
+    queryFn: () =>
+      api.get<MatchesResponse | Match[]>(EP.leadMatches(id), allPolicies ? { excluded: 'false', policyLimit: 200 } : { excluded: 'false' }),
   });
   const { request, modal } = useStageMove();
   const me = useMe();
@@ -206,6 +211,7 @@ export function LeadPage() {
   const m = matches.data;
   const listingMatches: Match[] = Array.isArray(m) ? m : (m?.listings ?? m?.matches ?? m?.items ?? []);
   const policyMatches = Array.isArray(m) ? [] : (m?.policies ?? []);
+  const morePolicies = Array.isArray(m) ? 0 : Math.max(0, (m?.policiesTotal ?? 0) - policyMatches.length);
   const taskList = l.tasks ?? [];
   const describeEvent = (e: EventView): string => {
     const d = e.data ?? {};
@@ -414,6 +420,18 @@ export function LeadPage() {
                   <List
                     dataSource={policyMatches}
                     locale={{ emptyText: <Empty description={t('noPolicies')} /> }}
+                    footer={
+                      morePolicies > 0 ? (
+                        <Space data-testid="more-policies">
+                          <Typography.Text type="secondary">{t('morePolicies').replace('{n}', String(morePolicies))}</Typography.Text>
+                          {!allPolicies && (
+                            <Button size="small" onClick={() => setAllPolicies(true)}>
+                              {t('showAllPolicies')}
+                            </Button>
+                          )}
+                        </Space>
+                      ) : undefined
+                    }
                     renderItem={(p) => (
                       <List.Item data-testid="policy-match">
                         <List.Item.Meta
