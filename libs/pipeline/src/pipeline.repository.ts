@@ -7,6 +7,7 @@ import { LeadActivity } from './lead-activity.entity.js';
 import { LeadTask, type TaskStatus } from './lead-task.entity.js';
 import { LeadStageChange } from './stage-change.entity.js';
 import { classifySearch, searchHex, type ListCursor } from './list-cursor.js';
+import type { LeadSummaryView } from './lead-views.js';
 
 export interface LeadListFilter {
   /** Consultants: only their own leads and the pool. */
@@ -22,27 +23,16 @@ export interface LeadListFilter {
   limit: number;
 }
 
-/** A row of the lead list: the summary's fields (dates as Date), the owner's name and the keyset cursor text. */
-export interface LeadListRow {
-  id: string;
-  reference: string;
+/** A row of the lead list: the summary's fields (dates as Date, as the driver returns them) and the keyset cursor text. */
+export type LeadListRow = Omit<LeadSummaryView, 'stage' | 'channel' | 'createdAt' | 'firstResponseAt' | 'lastActivityAt'> & {
   stage: LeadStage;
-  ownerId: string | null;
-  ownerName: string | null;
   channel: LeadChannel;
-  sourceArticleId: string | null;
-  company: string;
-  contactName: string;
-  phoneMasked: string;
-  industryCode: string | null;
-  industryName: string | null;
-  signedParkId: string | null;
   createdAt: Date;
   firstResponseAt: Date | null;
   lastActivityAt: Date | null;
   /** created_at as PostgreSQL prints it (microseconds kept), for the next page's cursor. */
   cursor: string;
-}
+};
 
 /** [column, LeadListRow field] read for a list row. */
 const LIST_COLUMNS: [string, keyof LeadListRow][] = [
