@@ -19,6 +19,9 @@ export function listingMu(l: Pick<ListingFacts, 'areaMu' | 'areaSqm'>): number |
   return null;
 }
 
+/** The reason when explaining, else null: `make` (and the number formatting in it) runs only when the texts are wanted. */
+const because = (explain: boolean, make: () => MatchReason): MatchReason | null => (explain ? make() : null);
+
 /** Area fit: 1 at the centre of the need, falling linearly to 0.5 at its edges (and beyond). */
 export function areaScore(need: LeadNeed, l: ListingFacts, explain = true): { part: number; reason: MatchReason | null } {
   const lo = need.areaSqmMin ?? need.areaSqmMax;
@@ -31,9 +34,9 @@ export function areaScore(need: LeadNeed, l: ListingFacts, explain = true): { pa
     const half = Math.max((hi - lo) / 2, 1);
     return {
       part: 1 - 0.2 * Math.min(Math.abs(a - centre) / half, 1),
-      reason: !explain
-        ? null
-        : r('area', true, `面积${fmt(a, 0)}㎡，在需求${needText}之内`, `Area ${fmt(a, 0)} m² is within the need of ${needText}`),
+      reason: because(explain, () =>
+        r('area', true, `面积${fmt(a, 0)}㎡，在需求${needText}之内`, `Area ${fmt(a, 0)} m² is within the need of ${needText}`),
+      ),
     };
   }
   const off = a < lo ? (lo - a) / lo : (a - hi) / hi;
@@ -42,25 +45,25 @@ export function areaScore(need: LeadNeed, l: ListingFacts, explain = true): { pa
   return a < lo
     ? {
         part,
-        reason: !explain
-          ? null
-          : r(
-              'area',
-              true,
-              `面积${fmt(a, 0)}㎡，比需求${needText}小${pct}%，在可接受范围内`,
-              `Area ${fmt(a, 0)} m² is ${pct}% below the need of ${needText}, within tolerance`,
-            ),
+        reason: because(explain, () =>
+          r(
+            'area',
+            true,
+            `面积${fmt(a, 0)}㎡，比需求${needText}小${pct}%，在可接受范围内`,
+            `Area ${fmt(a, 0)} m² is ${pct}% below the need of ${needText}, within tolerance`,
+          ),
+        ),
       }
     : {
         part,
-        reason: !explain
-          ? null
-          : r(
-              'area',
-              true,
-              `面积${fmt(a, 0)}㎡，比需求${needText}大${pct}%，在可接受范围内`,
-              `Area ${fmt(a, 0)} m² is ${pct}% above the need of ${needText}, within tolerance`,
-            ),
+        reason: because(explain, () =>
+          r(
+            'area',
+            true,
+            `面积${fmt(a, 0)}㎡，比需求${needText}大${pct}%，在可接受范围内`,
+            `Area ${fmt(a, 0)} m² is ${pct}% above the need of ${needText}, within tolerance`,
+          ),
+        ),
       };
 }
 
@@ -94,44 +97,45 @@ export function priceScore(need: LeadNeed, l: ListingFacts, explain = true): { p
       },
     ];
   const c = l.deal === 'rent' ? cases[0] : l.deal === 'sale' ? cases[1] : cases[2];
-  if (c.price === null) return { part: 0.5, reason: null };
-  if (c.budget === null || c.budget === undefined) {
+  const { price, budget } = c;
+  if (price === null) return { part: 0.5, reason: null };
+  if (budget === null || budget === undefined) {
     return {
       part: 0.5,
-      reason: !explain
-        ? null
-        : r(
-            'price',
-            true,
-            `${c.label}${fmt(c.price, 2)}${c.unit}（客户未提预算）`,
-            `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} (no budget stated)`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'price',
+          true,
+          `${c.label}${fmt(price, 2)}${c.unit}（客户未提预算）`,
+          `${c.labelEn} ${fmt(price, 2)} ${c.unitEn} (no budget stated)`,
+        ),
+      ),
     };
   }
-  if (c.price <= c.budget) {
+  if (price <= budget) {
     return {
       part: 1,
-      reason: !explain
-        ? null
-        : r(
-            'price',
-            true,
-            `${c.label}${fmt(c.price, 2)}${c.unit}，在预算${fmt(c.budget, 2)}${c.unit}之内`,
-            `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} is within the budget of ${fmt(c.budget, 2)}`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'price',
+          true,
+          `${c.label}${fmt(price, 2)}${c.unit}，在预算${fmt(budget, 2)}${c.unit}之内`,
+          `${c.labelEn} ${fmt(price, 2)} ${c.unitEn} is within the budget of ${fmt(budget, 2)}`,
+        ),
+      ),
     };
   }
-  const over = (c.price - c.budget) / c.budget;
+  const over = (price - budget) / budget;
   return {
     part: Math.max(0, 1 - over * 2),
-    reason: !explain
-      ? null
-      : r(
-          'price',
-          false,
-          `${c.label}${fmt(c.price, 2)}${c.unit}，超出预算${fmt(c.budget, 2)}${c.unit}约${Math.round(over * 100)}%`,
-          `${c.labelEn} ${fmt(c.price, 2)} ${c.unitEn} exceeds the budget of ${fmt(c.budget, 2)} by ${Math.round(over * 100)}%`,
-        ),
+    reason: because(explain, () =>
+      r(
+        'price',
+        false,
+        `${c.label}${fmt(price, 2)}${c.unit}，超出预算${fmt(budget, 2)}${c.unit}约${Math.round(over * 100)}%`,
+        `${c.labelEn} ${fmt(price, 2)} ${c.unitEn} exceeds the budget of ${fmt(budget, 2)} by ${Math.round(over * 100)}%`,
+      ),
+    ),
   };
 }
 
@@ -154,53 +158,53 @@ export function taxPerMuScore(
     if (min === null) return { part: 0.5, reason: null };
     return {
       part: 0.5,
-      reason: !explain
-        ? null
-        : r(
-            'tax_per_mu',
-            false,
-            `园区要求亩均税收${fmt(min)}万元/亩，需要年税收才能判断`,
-            `The park requires ${fmt(min)} (10k yuan)/mu of tax; the annual tax is needed to judge`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'tax_per_mu',
+          false,
+          `园区要求亩均税收${fmt(min)}万元/亩，需要年税收才能判断`,
+          `The park requires ${fmt(min)} (10k yuan)/mu of tax; the annual tax is needed to judge`,
+        ),
+      ),
     };
   }
   const perMu = need.annualTaxWan / mu;
   if (min === null) {
     return {
       part: 0.7,
-      reason: !explain
-        ? null
-        : r(
-            'tax_per_mu',
-            true,
-            `预计亩均税收${fmt(perMu)}万元/亩（园区未设要求）`,
-            `Expected tax ${fmt(perMu)} (10k yuan)/mu (no park threshold)`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'tax_per_mu',
+          true,
+          `预计亩均税收${fmt(perMu)}万元/亩（园区未设要求）`,
+          `Expected tax ${fmt(perMu)} (10k yuan)/mu (no park threshold)`,
+        ),
+      ),
     };
   }
   if (perMu >= min) {
     return {
       part: 1,
-      reason: !explain
-        ? null
-        : r(
-            'tax_per_mu',
-            true,
-            `预计亩均税收${fmt(perMu)}万元/亩，高于园区要求${fmt(min)}万元/亩`,
-            `Expected tax ${fmt(perMu)} (10k yuan)/mu exceeds the park's ${fmt(min)}`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'tax_per_mu',
+          true,
+          `预计亩均税收${fmt(perMu)}万元/亩，高于园区要求${fmt(min)}万元/亩`,
+          `Expected tax ${fmt(perMu)} (10k yuan)/mu exceeds the park's ${fmt(min)}`,
+        ),
+      ),
     };
   }
   return {
     part: Math.max(0, perMu / min - 0.5),
-    reason: !explain
-      ? null
-      : r(
-          'tax_per_mu',
-          false,
-          `预计亩均税收${fmt(perMu)}万元/亩，低于园区要求${fmt(min)}万元/亩`,
-          `Expected tax ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min)}`,
-        ),
+    reason: because(explain, () =>
+      r(
+        'tax_per_mu',
+        false,
+        `预计亩均税收${fmt(perMu)}万元/亩，低于园区要求${fmt(min)}万元/亩`,
+        `Expected tax ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min)}`,
+      ),
+    ),
   };
 }
 
@@ -217,40 +221,40 @@ export function investIntensityScore(
   if (need.investmentWan === null || mu === null) {
     return {
       part: 0.5,
-      reason: !explain
-        ? null
-        : r(
-            'invest_intensity',
-            false,
-            `园区要求投资强度${fmt(min, 0)}万元/亩，需要投资额才能判断`,
-            `The park requires ${fmt(min, 0)} (10k yuan)/mu of investment; the investment is needed to judge`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'invest_intensity',
+          false,
+          `园区要求投资强度${fmt(min, 0)}万元/亩，需要投资额才能判断`,
+          `The park requires ${fmt(min, 0)} (10k yuan)/mu of investment; the investment is needed to judge`,
+        ),
+      ),
     };
   }
   const perMu = need.investmentWan / mu;
   if (perMu >= min) {
     return {
       part: 1,
-      reason: !explain
-        ? null
-        : r(
-            'invest_intensity',
-            true,
-            `预计投资强度${fmt(perMu)}万元/亩，达到园区要求${fmt(min, 0)}万元/亩`,
-            `Investment intensity ${fmt(perMu)} (10k yuan)/mu meets the park's ${fmt(min, 0)}`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'invest_intensity',
+          true,
+          `预计投资强度${fmt(perMu)}万元/亩，达到园区要求${fmt(min, 0)}万元/亩`,
+          `Investment intensity ${fmt(perMu)} (10k yuan)/mu meets the park's ${fmt(min, 0)}`,
+        ),
+      ),
     };
   }
   return {
     part: Math.max(0, perMu / min - 0.5),
-    reason: !explain
-      ? null
-      : r(
-          'invest_intensity',
-          false,
-          `预计投资强度${fmt(perMu)}万元/亩，低于园区要求${fmt(min, 0)}万元/亩`,
-          `Investment intensity ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min, 0)}`,
-        ),
+    reason: because(explain, () =>
+      r(
+        'invest_intensity',
+        false,
+        `预计投资强度${fmt(perMu)}万元/亩，低于园区要求${fmt(min, 0)}万元/亩`,
+        `Investment intensity ${fmt(perMu)} (10k yuan)/mu is below the park's ${fmt(min, 0)}`,
+      ),
+    ),
   };
 }
 
@@ -269,26 +273,26 @@ export function focusIndustryScore(need: LeadNeed, park: ParkFacts | null, expla
   if (hit) {
     return {
       part: 1,
-      reason: !explain
-        ? null
-        : r(
-            'focus_industry',
-            true,
-            `${park.name}主导产业含${hit}，与客户的${what}对口`,
-            `${park.name} focuses on ${hit}, matching the investor's ${what}`,
-          ),
+      reason: because(explain, () =>
+        r(
+          'focus_industry',
+          true,
+          `${park.name}主导产业含${hit}，与客户的${what}对口`,
+          `${park.name} focuses on ${hit}, matching the investor's ${what}`,
+        ),
+      ),
     };
   }
   return {
     part: 0.2,
-    reason: !explain
-      ? null
-      : r(
-          'focus_industry',
-          false,
-          `${park.name}主导产业为${park.focusIndustries.join('、')}，不含${what}`,
-          `${park.name} focuses on ${park.focusIndustries.join(', ')}, not ${what}`,
-        ),
+    reason: because(explain, () =>
+      r(
+        'focus_industry',
+        false,
+        `${park.name}主导产业为${park.focusIndustries.join('、')}，不含${what}`,
+        `${park.name} focuses on ${park.focusIndustries.join(', ')}, not ${what}`,
+      ),
+    ),
   };
 }
 
@@ -299,21 +303,16 @@ export function regionScore(need: LeadNeed, l: ListingFacts, explain = true): { 
   if (l.region.includes(want) || need.region.includes(l.region)) {
     return {
       part: 1,
-      reason: !explain
-        ? null
-        : r('region', true, `位于${l.region}，符合客户意向区域${need.region}`, `Located in ${l.region}, the region the investor prefers`),
+      reason: because(explain, () =>
+        r('region', true, `位于${l.region}，符合客户意向区域${need.region}`, `Located in ${l.region}, the region the investor prefers`),
+      ),
     };
   }
   return {
     part: 0.2,
-    reason: !explain
-      ? null
-      : r(
-          'region',
-          false,
-          `位于${l.region}，不在客户意向区域${need.region}`,
-          `Located in ${l.region}, outside the preferred ${need.region}`,
-        ),
+    reason: because(explain, () =>
+      r('region', false, `位于${l.region}，不在客户意向区域${need.region}`, `Located in ${l.region}, outside the preferred ${need.region}`),
+    ),
   };
 }
 
