@@ -32,12 +32,21 @@ function rssMb(pid) {
   }
 }
 
-/** The full path, checked after the load: every lead saved by it routed (owner or pool), its notifications in the outbox. */
-async function intakeCompleteness(url) {
+/** Runs `fn` with a connected client of `url`, closed afterwards. */
+async function withClient(url, fn) {
   const pgm = (await import('pg')).default;
   const c = new pgm.Client({ connectionString: url });
   await c.connect();
   try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** The full path, checked after the load: every lead saved by it routed (owner or pool), its notifications in the outbox. */
+function intakeCompleteness(url) {
+  return withClient(url, async (c) => {
     // autocannon stops at the deadline with requests in flight: their leads are saved and their batch still routing.
     const started = Date.now();
     while (Date.now() - started < 30_000 && (await c.query('SELECT 1 FROM lead_created_queue LIMIT 1')).rowCount > 0) {
@@ -53,22 +62,13 @@ async function intakeCompleteness(url) {
     );
     const r = rows[0];
     return `intake full path, checked ${waited} ms after the load (routing of the requests in flight at the deadline): ${r.leads} leads saved, ${r.unrouted} not routed, ${r.queued} still queued for routing, ${r.notified} with outbox notifications`;
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 /** How many notifications are still waiting for delivery (the API process's worker sends them during the reads). */
 async function outboxDue(url) {
-  const pgm = (await import('pg')).default;
-  const c = new pgm.Client({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query(`SELECT count(*)::int AS due FROM notification WHERE status IN ('pending', 'failed')`);
-    return rows[0].due;
-  } finally {
-    await c.end();
-  }
+  const { rows } = await withClient(url, (c) => c.query(`SELECT count(*)::int AS due FROM notification WHERE status IN ('pending', 'failed')`));
+  return rows[0].due;
 }
 
 async function main() {
