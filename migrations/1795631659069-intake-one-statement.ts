@@ -1,24 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Intake in one statement (docs/performance.md, "Intake"): `zs_lead_intake(jsonb)` does in one
- * round trip and one transaction what took eleven statements — the Idempotency-Key lock and replay,
- * the per-phone lock, the dedupe lookup (open lead, else the newest closed one to link), the
- * reference, the lead, its inquiry event, the consent record, the stored idempotent response — and
- * queues the new lead in `lead_created_queue` for routing, which runs after the commit, batched.
- */
-export class IntakeOneStatement1795631659069 implements MigrationInterface {
-  name = 'IntakeOneStatement1795631659069';
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "lead_created_queue" ("lead_id" uuid NOT NULL, "enqueued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "lead_created_queue_pkey" PRIMARY KEY ("lead_id"))`);
-    await queryRunner.query(`CREATE INDEX "lead_created_queue_enqueued_at_idx" ON "lead_created_queue"  ("enqueued_at") `);
-    await queryRunner.query(`ALTER TABLE "lead_created_queue" ADD CONSTRAINT "lead_created_queue_lead_id_fkey" FOREIGN KEY ("lead_id") REFERENCES "lead"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-
-    // p: {key, lead: {<lead columns, snake_case>}, inquiry: {<event data>}, consent: {<consent_record columns>}}.
-    // Returns {outcome: created|duplicate|replayed, status, response, id, reference, previousLeadId, createdAt, updatedAt}.
-    // Locks are transaction-scoped: called as one autocommit statement, they end with it.
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION zs_lead_intake(p jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
+/** `zs_lead_intake(jsonb)` as this migration created it (IntakeBatch1795649771630 replaces it and restores it on `down`). */
+export const LEAD_INTAKE_FUNCTION = `CREATE OR REPLACE FUNCTION zs_lead_intake(p jsonb) RETURNS jsonb LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
         v_key text := p->>'key';
         v_hash text := p->'lead'->>'phone_hash';
@@ -88,7 +71,27 @@ export class IntakeOneStatement1795631659069 implements MigrationInterface {
         END IF;
         RETURN jsonb_build_object('outcome', v_outcome, 'status', v_status, 'response', v_response, 'id', v_id, 'reference', v_ref,
                                   'previousLeadId', v_prev, 'createdAt', v_created, 'updatedAt', v_updated);
-      END $$`);
+      END $$`;
+
+/**
+ * Intake in one statement (docs/performance.md, "Intake"): `zs_lead_intake(jsonb)` does in one
+ * round trip and one transaction what took eleven statements — the Idempotency-Key lock and replay,
+ * the per-phone lock, the dedupe lookup (open lead, else the newest closed one to link), the
+ * reference, the lead, its inquiry event, the consent record, the stored idempotent response — and
+ * queues the new lead in `lead_created_queue` for routing, which runs after the commit, batched.
+ */
+export class IntakeOneStatement1795631659069 implements MigrationInterface {
+  name = 'IntakeOneStatement1795631659069';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "lead_created_queue" ("lead_id" uuid NOT NULL, "enqueued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "lead_created_queue_pkey" PRIMARY KEY ("lead_id"))`);
+    await queryRunner.query(`CREATE INDEX "lead_created_queue_enqueued_at_idx" ON "lead_created_queue"  ("enqueued_at") `);
+    await queryRunner.query(`ALTER TABLE "lead_created_queue" ADD CONSTRAINT "lead_created_queue_lead_id_fkey" FOREIGN KEY ("lead_id") REFERENCES "lead"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+
+    // p: {key, lead: {<lead columns, snake_case>}, inquiry: {<event data>}, consent: {<consent_record columns>}}.
+    // Returns {outcome: created|duplicate|replayed, status, response, id, reference, previousLeadId, createdAt, updatedAt}.
+    // Locks are transaction-scoped: called as one autocommit statement, they end with it.
+    await queryRunner.query(LEAD_INTAKE_FUNCTION);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,3 +6,4 @@ export { pendingSchemaChanges, migrationsPending } from './migrations-check.js';
 export { backupDatabase, restoreDatabase, pgTool } from './backup.js';
 export { numericTransformer } from './numeric-transformer.js';
 export { preparedQuery } from './prepared-query.js';
+export { BatchQueue, type BatchQueueOptions } from './batch-queue.js';

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { BatchQueue } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { Lead, LeadStage } from './lead.entity.js';
 
@@ -34,9 +35,14 @@ export class LeadLifecycle {
   private readonly logger = new Logger('LeadLifecycle');
   private readonly created: LeadCreatedHandler[] = [];
   private readonly stageChanged: LeadStageChangedHandler[] = [];
-  private pending: { lead: Lead; done: () => void }[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  /** Leads created concurrently in this process, handed to the handlers together. */
+  private readonly createdBatches = new BatchQueue<Lead, void>(
+    async (leads) => {
+      await this.runCreated(leads);
+      return leads.map(() => undefined);
+    },
+    { max: CREATED_BATCH_MAX, inFlight: CREATED_BATCHES_IN_FLIGHT },
+  );
 
   onCreated(handler: LeadCreatedHandler): void {
     this.created.push(handler);
@@ -48,28 +54,7 @@ export class LeadLifecycle {
 
   /** After a new lead was committed: resolves once every created handler ran for the batch holding it. Never rejects. */
   afterCreated(lead: Lead): Promise<void> {
-    return new Promise<void>((done) => {
-      this.pending.push({ lead, done });
-      this.schedule();
-    });
-  }
-
-  /** Starts a batch on the next turn of the event loop (leads whose intake finished in this turn join it), when a slot is free. */
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= CREATED_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (this.inFlight >= CREATED_BATCHES_IN_FLIGHT || this.pending.length === 0) return;
-      const batch = this.pending.splice(0, CREATED_BATCH_MAX);
-      this.inFlight += 1;
-      void this.runCreated(batch.map((b) => b.lead)).finally(() => {
-        this.inFlight -= 1;
-        for (const b of batch) b.done();
-        this.schedule();
-      });
-      this.schedule();
-    });
+    return this.createdBatches.push(lead);
   }
 
   /** Runs every created handler for `leads` now, in registration order; failures are logged. */

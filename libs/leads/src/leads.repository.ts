@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { preparedQuery } from '@app/database';
+import { BatchQueue, preparedQuery } from '@app/database';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Lead } from './lead.entity.js';
 import { LeadEvent, type LeadEventType } from './lead-event.entity.js';
@@ -18,6 +18,18 @@ export interface IntakeOutcome {
   createdAt?: string;
   updatedAt?: string;
 }
+
+export interface IntakeArgs {
+  key: string | null;
+  lead: Record<string, unknown>;
+  inquiry: Record<string, unknown>;
+  consent: Record<string, unknown>;
+}
+
+/** Most intakes saved in one statement. */
+export const INTAKE_BATCH_MAX = 100;
+/** Intake batches of one process in the database at the same time (one per core of a small machine). */
+export const INTAKE_BATCHES_IN_FLIGHT = 2;
 
 /**
  * Reads and writes of leads, their events and consents. Every write method takes the caller's
@@ -65,19 +77,25 @@ export class LeadsRepository {
   }
 
   /**
-   * One intake in one statement (`zs_lead_intake`, its own transaction): Idempotency-Key replay,
+   * One intake (`zs_lead_intake_batch`, see the migration IntakeBatch): Idempotency-Key replay,
    * per-phone lock, dedupe, reference, lead, inquiry event, consent, stored response, and the
-   * `lead_created_queue` row of a new non-spam lead. `lead` and `consent` use column names.
+   * `lead_created_queue` row of a new non-spam lead. Intakes arriving while this process's previous
+   * batches are in the database are saved together, in one statement and one transaction; each
+   * gets the outcome it would have had alone. `lead` and `consent` use column names.
    */
-  async intake(p: {
-    key: string | null;
-    lead: Record<string, unknown>;
-    inquiry: Record<string, unknown>;
-    consent: Record<string, unknown>;
-  }): Promise<IntakeOutcome> {
-    const rows = await preparedQuery<{ r: IntakeOutcome }>(this.ds, `SELECT zs_lead_intake($1::jsonb) AS r`, [JSON.stringify(p)]);
-    return rows[0].r;
+  intake(p: IntakeArgs): Promise<IntakeOutcome> {
+    return this.intakes.push(p);
   }
+
+  private readonly intakes = new BatchQueue<IntakeArgs, IntakeOutcome>(
+    async (batch) => {
+      const rows = await preparedQuery<{ r: IntakeOutcome[] }>(this.ds, `SELECT zs_lead_intake_batch($1::jsonb) AS r`, [
+        JSON.stringify(batch),
+      ]);
+      return rows[0].r;
+    },
+    { max: INTAKE_BATCH_MAX, inFlight: INTAKE_BATCHES_IN_FLIGHT, retrySingly: true },
+  );
 
   createLead(manager: EntityManager, fields: Partial<Lead>): Promise<Lead> {
     return manager.save(Lead, manager.create(Lead, fields));

@@ -318,6 +318,106 @@ describe('lead intake: POST /api/leads, /api/leads/parse, /api/leads/status', ()
     expect(await inquiries(rows[0].id)).toBe(1);
   }, 60_000);
 
+  it('saves a mixed batch in one statement, each intake with the outcome it would have had alone', async () => {
+    // What LeadIntakeService hands the repository, reduced to the columns that matter here.
+    const arg = (phone: string, over: { key?: string; spam?: boolean; company?: string } = {}) => ({
+      key: over.key ?? null,
+      lead: {
+        spam: over.spam ?? false,
+        channel: 'web',
+        company: over.company ?? '批量测试有限公司',
+        contact_name: '赵女士',
+        phone_enc: cipher.encrypt(`+86${phone}`),
+        phone_hash: cipher.hash(`+86${phone}`),
+        phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+        phone_last4: phone.slice(-4),
+        need: '厂房2000平',
+        usage: '',
+        tax_text: '',
+        parsed: { propertyType: 'factory' },
+      },
+      inquiry: { channel: 'web', need: '厂房2000平' },
+      consent: { notice_version: '2026-11-test', purposes: ['follow_up'], share_consent: false, channel: 'web' },
+    });
+    const open = mobile();
+    const openLead = (
+      await t
+        .http()
+        .post('/api/leads')
+        .send(form({ phone: open }))
+        .expect(201)
+    ).body;
+    const closed = mobile();
+    const closedLead = (
+      await t
+        .http()
+        .post('/api/leads')
+        .send(form({ phone: closed }))
+        .expect(201)
+    ).body;
+    await t.ds.query(`UPDATE lead SET stage = 'lost' WHERE id = $1`, [closedLead.id]);
+    const [fresh, twice, keyed, spam] = [mobile(), mobile(), mobile(), mobile()];
+    const key = `batch-${randomUUID()}`;
+    const batch = [
+      arg(fresh),
+      arg(open),
+      arg(closed),
+      arg(twice, { company: 'first' }),
+      arg(keyed, { key }),
+      arg(twice, { company: 'second' }),
+      arg(keyed, { key }),
+      arg(spam, { spam: true }),
+      arg(open, { spam: true }),
+    ];
+    const [{ r }] = await t.ds.query(`SELECT zs_lead_intake_batch($1::jsonb) AS r`, [JSON.stringify(batch)]);
+    expect(r.map((o: { outcome: string; status: number }) => `${o.outcome} ${o.status}`)).toEqual([
+      'created 201',
+      'duplicate 200',
+      'created 201',
+      'created 201',
+      'created 201',
+      'duplicate 200',
+      'replayed 201',
+      'created 201',
+      'created 201',
+    ]);
+    expect(r[1].response).toEqual({ id: openLead.id, reference: openLead.reference, duplicate: true });
+    expect(r[2].previousLeadId).toBe(closedLead.id);
+    expect(r[5].id).toBe(r[3].id);
+    expect(r[6].response).toEqual(r[4].response);
+    expect(r[8].id).not.toBe(openLead.id);
+    for (const i of [0, 2, 3, 4, 7, 8]) {
+      expect(r[i].reference).toMatch(/^ZS-\d{4}-\d{6,}$/);
+      expect(r[i].response).toMatchObject({ id: r[i].id, reference: r[i].reference, stage: 'new', duplicate: false });
+    }
+    const made = [0, 2, 3, 4, 7, 8].map((i) => r[i].id);
+    expect(new Set(made).size).toBe(6);
+    expect(new Set([0, 2, 3, 4, 7, 8].map((i) => r[i].reference)).size).toBe(6);
+
+    // Every row where the one-by-one function would have put it.
+    const hash = (phone: string) => cipher.hash(`+86${phone}`);
+    const count = async (sql: string, params: unknown[]) => Number((await t.ds.query(sql, params))[0].n);
+    expect(await count(`SELECT count(*) AS n FROM lead WHERE phone_hash = $1`, [hash(twice)])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM lead WHERE phone_hash = $1`, [hash(keyed)])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM lead WHERE phone_hash = $1 AND spam`, [hash(open)])).toBe(1);
+    const queued = (
+      await t.ds.query(`SELECT lead_id FROM lead_created_queue WHERE lead_id = ANY($1::uuid[])`, [r.map((o: { id: string }) => o.id)])
+    )
+      .map((q: { lead_id: string }) => q.lead_id)
+      .sort();
+    expect(queued).toEqual([r[0].id, r[2].id, r[3].id, r[4].id].sort());
+    const firsts = `SELECT count(*) AS n FROM lead_event WHERE type = 'inquiry' AND (data->>'first')::boolean AND lead_id = ANY($1::uuid[])`;
+    expect(await count(firsts, [made])).toBe(6);
+    expect(await inquiries(openLead.id)).toBe(2);
+    expect(await inquiries(r[3].id)).toBe(2);
+    expect(await inquiries(r[4].id)).toBe(1);
+    expect(await t.ds.getRepository(ConsentRecord).countBy({ leadId: openLead.id })).toBe(2);
+    expect(await t.ds.getRepository(ConsentRecord).countBy({ leadId: r[3].id })).toBe(2);
+    expect(await t.ds.getRepository(ConsentRecord).countBy({ leadId: r[4].id })).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM intake_idempotency WHERE key = $1`, [key])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM lead_report_fact WHERE lead_id = ANY($1::uuid[])`, [made])).toBe(6);
+  });
+
   it('never answers hostile input with a 5xx', async () => {
     const bodies: unknown[] = [
       { need: '😀'.repeat(4000), usage: '🏭', tax: '💰', company: '🏢', contact: '👨', phone: '😀', consent: true },
