@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig, type AppConfig } from '@app/config';
-import { migrate, openDatabase, type RuntimeDatabase } from '@app/runtime';
+import { limitHeapGrowth, migrate, openDatabase, type RuntimeDatabase } from '@app/runtime';
 import { createApiApp } from './http/create-app.js';
 import { prepareFirstStart } from './startup.js';
 
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     throw e;
   }
 
+  limitHeapGrowth(config.heapGrowingPercent);
   const db: RuntimeDatabase = await openDatabase(config, say);
   let app: NestFastifyApplication | undefined;
   let closing = false;

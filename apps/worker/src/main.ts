@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig, type AppConfig } from '@app/config';
-import { migrate, openDatabase } from '@app/runtime';
+import { limitHeapGrowth, migrate, openDatabase } from '@app/runtime';
 import { WorkerModule } from './worker.module.js';
 
 const say = (line: string) => process.stdout.write(`[zhaoshang-worker] ${line}\n`);
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  limitHeapGrowth(config.heapGrowingPercent);
   const db = await openDatabase(config, say);
   await migrate(db.url);
   const holder: { ctx?: INestApplicationContext } = {};

@@ -70,4 +70,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir() }).routingConfigTtlMs).toBe(2000);
     expect(loadConfig({ DATA_DIR: dir(), ROUTING_CONFIG_TTL_MS: '0' }).routingConfigTtlMs).toBe(0);
   });
+
+  it('reads the heap growing percentage, 100 by default, 0 to leave it to V8', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).heapGrowingPercent).toBe(100);
+    expect(loadConfig({ DATA_DIR: dir(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dir(), HEAP_GROWING_PERCENT: '-5' })).toThrow('HEAP_GROWING_PERCENT');
+  });
 });

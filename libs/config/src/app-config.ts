@@ -61,6 +61,12 @@ export interface AppConfig {
   retentionDays: number;
   /** How long a process reuses the routing rules, default team and calendar it read (admin writes in the process clear them at once). */
   routingConfigTtlMs: number;
+  /**
+   * How far V8 may grow the old generation between full collections, in per cent of what survived
+   * the last one (V8's `--heap-growing-percent`); 0 leaves it to V8, which grows up to 4× under a
+   * high allocation rate (docs/performance.md, "The API's memory").
+   */
+  heapGrowingPercent: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -199,6 +205,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     intakeLimitPerIpPerMinute: int(env, 'INTAKE_LIMIT_PER_IP_PER_MINUTE', 30, 0, 1_000_000),
     intakeLimitPerPhonePerHour: int(env, 'INTAKE_LIMIT_PER_PHONE_PER_HOUR', 10, 0, 1_000_000),
     routingConfigTtlMs: int(env, 'ROUTING_CONFIG_TTL_MS', 2000, 0, 3_600_000),
+    heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 100, 0, 1000),
     privacyNoticeVersion: str(env, 'PRIVACY_NOTICE_VERSION', '2026-11')!,
     retentionDays: int(env, 'RETENTION_DAYS', 3 * 365, 1, 100 * 365),
   };
