@@ -20,7 +20,8 @@ export function normalizePhone(raw: string): NormalizedPhone | null {
     .replace(/^\uff0b/, '+');
   if (!/^\+?\d{7,16}$/.test(cleaned)) return null;
   const parsed = parsePhoneNumberFromString(cleaned, 'CN');
-  if (!parsed || parsed.country !== 'CN' || !parsed.isValid()) return null;
+  if (!parsed || parsed.country !== 'CN') return null;
+  // With the full metadata, isValid() is exactly "getType() is defined": one pass of the type patterns, not two.
   switch (parsed.getType()) {
     case 'MOBILE':
       return { e164: parsed.number, kind: 'mobile' };
