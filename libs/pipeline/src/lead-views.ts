@@ -2,7 +2,6 @@ import type { Lead, LeadEvent } from '@app/leads';
 import type { LeadActivity } from './lead-activity.entity.js';
 import type { LeadTask } from './lead-task.entity.js';
 import type { LeadStageChange } from './stage-change.entity.js';
-import type { LeadListRow } from './pipeline.repository.js';
 
 /** A row of the lead list (phone always masked). */
 export interface LeadSummaryView {
@@ -112,7 +111,27 @@ export interface LeadDetailView extends LeadSummaryView {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function toSummary(l: Lead, ownerName: string | null): LeadSummaryView {
+/** What a summary shows of a lead: a whole entity, or a list row read without one. */
+export type LeadSummarySource = Pick<
+  Lead,
+  | 'id'
+  | 'reference'
+  | 'stage'
+  | 'ownerId'
+  | 'channel'
+  | 'sourceArticleId'
+  | 'company'
+  | 'contactName'
+  | 'phoneMasked'
+  | 'industryCode'
+  | 'industryName'
+  | 'signedParkId'
+  | 'createdAt'
+  | 'firstResponseAt'
+  | 'lastActivityAt'
+>;
+
+export function toSummary(l: LeadSummarySource, ownerName: string | null): LeadSummaryView {
   return {
     id: l.id,
     reference: l.reference,
@@ -130,28 +149,6 @@ export function toSummary(l: Lead, ownerName: string | null): LeadSummaryView {
     createdAt: l.createdAt.toISOString(),
     firstResponseAt: iso(l.firstResponseAt),
     lastActivityAt: iso(l.lastActivityAt),
-  };
-}
-
-/** A lead list row as the API returns it. */
-export function listItem(r: LeadListRow): LeadSummaryView {
-  return {
-    id: r.id,
-    reference: r.reference,
-    stage: r.stage,
-    ownerId: r.ownerId,
-    ownerName: r.ownerId ? r.ownerName : null,
-    channel: r.channel,
-    sourceArticleId: r.sourceArticleId,
-    company: r.company,
-    contactName: r.contactName,
-    phoneMasked: r.phoneMasked,
-    industryCode: r.industryCode,
-    industryName: r.industryName,
-    signedParkId: r.signedParkId,
-    createdAt: r.createdAt.toISOString(),
-    firstResponseAt: iso(r.firstResponseAt),
-    lastActivityAt: iso(r.lastActivityAt),
   };
 }
 

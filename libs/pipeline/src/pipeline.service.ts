@@ -26,7 +26,6 @@ import {
   toEvent,
   toStageChange,
   toSummary,
-  listItem,
   toTask,
   type ActivityView,
   type LeadDetailView,
@@ -374,7 +373,7 @@ export class PipelineService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(listItem),
+      items: page.map((r) => toSummary(r, r.ownerId ? r.ownerName : null)),
       nextCursor: rows.length > limit ? encodeCursor({ createdAt: last.cursor, id: last.id }) : null,
     };
   }
