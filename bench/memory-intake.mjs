@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { build, migrate, startApp, startPostgres } from './lib/procs.mjs';
 import { benchIntakeHttp } from './intake.mjs';
 import { seedRoutingForBench } from './seed.mjs';
+import { sampleRss } from './lib/rss.mjs';
 
 const say = (s) => process.stdout.write(`${s}\n`);
 const mb = (kb) => (kb / 1024).toFixed(0);
@@ -15,7 +16,6 @@ function memory(pid) {
   const kb = (k) => Number(s.match(new RegExp(`^${k}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
   return `RSS ${mb(kb('Rss'))} MB (anonymous ${mb(kb('Anonymous'))}, files ${mb(kb('Rss') - kb('Anonymous'))})`;
 }
-const rss = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
 
 await build();
 const db = await startPostgres();
@@ -28,23 +28,11 @@ try {
   const pid = api.child.pid;
   await seedRoutingForBench(api.url, db.url);
   say(`idle: ${memory(pid)}`);
-  let peak = 0;
-  let window = 0;
-  const windows = [];
-  const sample = setInterval(() => {
-    const r = rss(pid);
-    peak = Math.max(peak, r);
-    window = Math.max(window, r);
-  }, 100);
-  const every5s = setInterval(() => {
-    windows.push(mb(window));
-    window = 0;
-  }, 5000);
+  const rss = sampleRss(pid, { everyMs: 100 });
   const r = await benchIntakeHttp(api.url, { duration: Number(process.env.DURATION ?? 30) });
-  clearInterval(sample);
-  clearInterval(every5s);
+  const { peak, windows } = rss.stop();
   say(`load: ${Math.round(r.perSecond)} leads/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors, ${r.non2xx} non-2xx`);
-  say(`RSS peak ${mb(peak)} MB; peak of each 5 s: ${windows.join(' ')}`);
+  say(`RSS peak ${peak.toFixed(0)} MB; peak of each 5 s: ${windows.map((w) => w.toFixed(0)).join(' ')}`);
   say(`after the load: ${memory(pid)}`);
 } finally {
   await api?.stop();

@@ -3,11 +3,12 @@
 // its baseline measured in the same run, and writes bench/RESULTS.md (never edited by hand).
 // Settings: BENCH_DURATION (s, intake; default 60), BENCH_LEADS (default 1000000), BENCH_SKIP (comma list).
 import { execSync } from 'node:child_process';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build, migrate, root, startApp, startPostgres } from './lib/procs.mjs';
 import { fmt } from './lib/stats.mjs';
+import { sampleRss } from './lib/rss.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchIntakeBaseline, benchIntakeHttp } from './intake.mjs';
 import { benchReads } from './reads.mjs';
@@ -21,15 +22,6 @@ const say = (s) => process.stdout.write(`${s}\n`);
 function row(what, target, figure, baseline, ratio, ok) {
   rows.push({ what, target, figure, baseline, ratio, ok });
   say(`${ok === undefined ? '  ' : ok ? 'OK' : '!!'} ${what}: ${figure} (baseline ${baseline}; ${ratio}) target ${target}`);
-}
-
-function rssMb(pid) {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
 }
 
 /** Runs `fn` with a connected client of `url`, closed afterwards. */
@@ -106,18 +98,9 @@ async function main() {
 
     if (!skip.has('intake')) {
       say(`intake: ${duration} s at 50 connections…`);
-      let peakRss = rssMb(api.child.pid);
-      // The peak, and the peak of each 5 s (10 samples), to tell a warm-up spike from growth.
-      const rssBy5s = [];
-      let samples = 0;
-      const sampler = setInterval(() => {
-        const mb = rssMb(api.child.pid);
-        peakRss = Math.max(peakRss, mb);
-        if (samples++ % 10 === 0) rssBy5s.push(mb);
-        else rssBy5s[rssBy5s.length - 1] = Math.max(rssBy5s[rssBy5s.length - 1], mb);
-      }, 500);
+      const rss = sampleRss(api.child.pid);
       const http = await benchIntakeHttp(api.url, { connections: 50, duration });
-      clearInterval(sampler);
+      const { peak: peakRss, windows: rssBy5s } = rss.stop();
       notes.push(await intakeCompleteness(pg.url));
       say(`baseline: plain INSERT, ${duration} s at 50 connections…`);
       const base = await benchIntakeBaseline(pg.url, { connections: 50, duration });
