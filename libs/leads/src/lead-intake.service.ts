@@ -77,8 +77,9 @@ export function firstNameOf(name: string | null | undefined): string | null {
 
 /**
  * Lead intake: merges the JSON fields with a pasted message, validates, parses the need, then
- * saves one lead per open phone with its consent in one statement (`zs_lead_intake`: serialised per
- * phone and per Idempotency-Key), and once that committed runs the LeadLifecycle "created" hooks.
+ * saves one lead per open phone with its consent (`LeadsRepository.intake`: in the batch statement
+ * of the intakes arriving together, serialised per phone and per Idempotency-Key), and once that
+ * committed runs the LeadLifecycle "created" hooks.
  */
 @Injectable()
 export class LeadIntakeService {

@@ -329,7 +329,6 @@ export class MatchingService {
       } catch (e) {
         this.logger.warn(`policies unavailable: ${(e as Error).message}`);
         row = await read(false);
-        policies = [];
       }
     } else row = await read(false);
     const evaluated = policies.map((p) => this.policyMatch(p, facts));
