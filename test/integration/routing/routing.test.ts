@@ -351,9 +351,10 @@ describe('routing: rules, skips, pool, fairness, concurrency, SLA', () => {
       await sla.scan();
       const after = await t.ds.manager.findOneByOrFail(Lead, { id: lead.id });
       expect(after.ownerId).toBe(late === first.id ? second.id : first.id);
-      const actions = (await t.ds.manager.find(LeadEvent, { where: { leadId: lead.id, type: 'sla' }, order: { at: 'ASC' } })).map(
-        (e) => e.data.action,
-      );
+      // One scan took all three levels in one transaction, so the events share `at` (now()): order them by level.
+      const actions = (await t.ds.manager.find(LeadEvent, { where: { leadId: lead.id, type: 'sla' } }))
+        .sort((a, b) => Number(a.data.level) - Number(b.data.level))
+        .map((e) => e.data.action);
       expect(actions).toEqual(['owner_reminded', 'manager_escalated', 'reassigned']);
       // The new owner's timer starts afresh.
       expect(await t.ds.query(`SELECT owner_id, level, closed_at FROM lead_sla WHERE lead_id = $1`, [lead.id])).toEqual([
